@@ -1,0 +1,99 @@
+import { GetInstanceSnapshotCommand } from '@aws-sdk/client-lightsail'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { FaultInjector } from './faults.ts'
+import type { Emulator } from './server.ts'
+import { admin, lightsailClient, startTestEmulator } from './testing.ts'
+
+let emulator: Emulator
+beforeAll(async () => {
+  emulator = await startTestEmulator()
+})
+afterAll(() => emulator.close())
+beforeEach(() => admin(emulator.url, 'reset', {}))
+
+const get = (name = 'web-1-backup') => new GetInstanceSnapshotCommand({ instanceSnapshotName: name })
+const counters = async () => (await admin(emulator.url, 'counters')).body as { calls: Record<string, number>; faultsInjected: number }
+
+describe('injected faults, seen through the SDK', () => {
+  it('throttling for the next 2 calls: the SDK retries and gets through on the third attempt', async () => {
+    const client = await lightsailClient(emulator.url)
+    await admin(emulator.url, 'faults', { kind: 'throttle', count: 2, service: 'lightsail' })
+    const out = await client.send(get())
+    expect(out.$metadata.attempts).toBe(3)
+    const c = await counters()
+    expect(c.calls['Lightsail.GetInstanceSnapshot']).toBe(3)
+    expect(c.faultsInjected).toBe(2)
+  })
+
+  it('HTTP 500 and 503 beyond the retry budget reach the caller with their status', async () => {
+    const client = await lightsailClient(emulator.url)
+    await admin(emulator.url, 'faults', { kind: 'http500', count: 3, service: 'lightsail' })
+    await expect(client.send(get())).rejects.toMatchObject({ name: 'InternalFailure', $metadata: { httpStatusCode: 500, attempts: 3 } })
+    await admin(emulator.url, 'faults', { kind: 'http503', count: 3, operation: 'GetInstanceSnapshot' })
+    await expect(client.send(get())).rejects.toMatchObject({ $metadata: { httpStatusCode: 503 } })
+    await expect(client.send(get())).resolves.toHaveProperty('instanceSnapshot')
+  })
+
+  it('a dropped connection is a network error the SDK retries', async () => {
+    const client = await lightsailClient(emulator.url)
+    await admin(emulator.url, 'faults', { kind: 'drop', count: 1, service: 'lightsail' })
+    const out = await client.send(get())
+    expect(out.$metadata.attempts).toBe(2)
+  })
+
+  it('a slow response holds the answer for the given time', async () => {
+    const client = await lightsailClient(emulator.url)
+    await admin(emulator.url, 'faults', { kind: 'slow', count: 1, delayMs: 400, service: 'lightsail' })
+    const started = performance.now()
+    await client.send(get())
+    expect(performance.now() - started).toBeGreaterThanOrEqual(390)
+  })
+
+  it('faults can target Cognito Identity, and a rate of 1 fails every call until cleared', async () => {
+    await admin(emulator.url, 'faults', { kind: 'http500', rate: 1, service: 'cognito-identity' })
+    await expect(lightsailClient(emulator.url)).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } })
+    await admin(emulator.url, 'faults', undefined, 'DELETE')
+    await expect(lightsailClient(emulator.url)).resolves.toBeDefined()
+  })
+
+  it('latency applies to every call', async () => {
+    const client = await lightsailClient(emulator.url)
+    await admin(emulator.url, 'latency', { ms: 150 })
+    const started = performance.now()
+    await client.send(get())
+    expect(performance.now() - started).toBeGreaterThanOrEqual(145)
+  })
+
+  it('reset clears faults, latency and counters', async () => {
+    await admin(emulator.url, 'faults', { kind: 'throttle', rate: 1 })
+    await admin(emulator.url, 'latency', { ms: 500 })
+    await admin(emulator.url, 'reset', {})
+    const c = await counters()
+    expect(c).toMatchObject({ calls: {}, faultsInjected: 0, faults: [], latencyMs: 0 })
+    const client = await lightsailClient(emulator.url)
+    await expect(client.send(get())).resolves.toHaveProperty('instanceSnapshot')
+  })
+
+  it('the admin API names what is wrong with a fault', async () => {
+    expect(await admin(emulator.url, 'faults', { kind: 'meteor', count: 1 })).toMatchObject({ status: 400, body: { error: expect.stringContaining('kind must be one of') } })
+    expect(await admin(emulator.url, 'faults', { kind: 'throttle' })).toMatchObject({ status: 400, body: { error: expect.stringContaining('count') } })
+    expect(await admin(emulator.url, 'faults', { kind: 'throttle', rate: 2 })).toMatchObject({ status: 400 })
+    expect(await admin(emulator.url, 'nowhere')).toMatchObject({ status: 404, body: { routes: expect.any(Array) } })
+  })
+})
+
+describe('FaultInjector', () => {
+  it('a rate applies by the random draw; a count is spent and then gone', () => {
+    const faults = new FaultInjector()
+    faults.add({ kind: 'throttle', rate: 0.5 })
+    expect(faults.next('lightsail', 'X', () => 0.7).action).toBe('none')
+    expect(faults.next('lightsail', 'X', () => 0.2).action).toBe('error')
+    faults.clear()
+    faults.add({ kind: 'drop', count: 2, operation: 'GetInstanceSnapshot' })
+    expect(faults.next('lightsail', 'GetRegions').action).toBe('none')
+    expect(faults.next('lightsail', 'GetInstanceSnapshot').action).toBe('drop')
+    expect(faults.next('lightsail', 'GetInstanceSnapshot').action).toBe('drop')
+    expect(faults.next('lightsail', 'GetInstanceSnapshot').action).toBe('none')
+    expect(faults.list()).toEqual([])
+  })
+})

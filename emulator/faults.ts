@@ -1,0 +1,82 @@
+// Injected failures for tests and demos: for the next N calls, or at a rate, optionally for one service or operation.
+import { AwsError, errors } from './wire.ts'
+
+export const FAULT_KINDS = ['throttle', 'http500', 'http503', 'drop', 'slow'] as const
+export type FaultKind = (typeof FAULT_KINDS)[number]
+
+export interface FaultRule {
+  kind: FaultKind
+  /** Applies to this many matching calls, then is spent. */
+  count?: number
+  /** Applies to each matching call with this probability (0 to 1) while it lasts. */
+  rate?: number
+  service?: 'lightsail' | 'cognito-identity'
+  operation?: string
+  /** For `slow`: how long to hold the response. */
+  delayMs?: number
+}
+
+export type FaultOutcome =
+  | { action: 'error'; error: AwsError }
+  | { action: 'drop' }
+  | { action: 'delay'; ms: number }
+  | { action: 'none' }
+
+export class FaultInjector {
+  private rules: FaultRule[] = []
+  injected = 0
+
+  /** Checks a rule as it arrives from the admin API; throws a message naming the bad field. */
+  static parse(input: unknown): FaultRule {
+    if (typeof input !== 'object' || input === null) throw new Error('a fault is a JSON object')
+    const r = input as Record<string, unknown>
+    if (!FAULT_KINDS.includes(r.kind as FaultKind)) throw new Error(`kind must be one of ${FAULT_KINDS.join(', ')}`)
+    if (r.count === undefined && r.rate === undefined) throw new Error('give count (next N calls) or rate (0 to 1)')
+    if (r.count !== undefined && !(Number.isInteger(r.count) && (r.count as number) > 0)) throw new Error('count must be a positive whole number')
+    if (r.rate !== undefined && !(typeof r.rate === 'number' && r.rate >= 0 && r.rate <= 1)) throw new Error('rate must be a number from 0 to 1')
+    if (r.service !== undefined && r.service !== 'lightsail' && r.service !== 'cognito-identity') throw new Error('service must be lightsail or cognito-identity')
+    if (r.operation !== undefined && typeof r.operation !== 'string') throw new Error('operation must be a string')
+    if (r.delayMs !== undefined && !(typeof r.delayMs === 'number' && r.delayMs >= 0 && r.delayMs <= 120_000)) throw new Error('delayMs must be 0 to 120000')
+    return r as unknown as FaultRule
+  }
+
+  add(rule: FaultRule): void {
+    this.rules.push({ ...rule })
+  }
+
+  clear(): void {
+    this.rules = []
+    this.injected = 0
+  }
+
+  list(): FaultRule[] {
+    return this.rules.map((r) => ({ ...r }))
+  }
+
+  /** Decides the fate of one call; the first matching rule that fires wins. */
+  next(service: string, operation: string, random: () => number = Math.random): FaultOutcome {
+    for (const rule of this.rules) {
+      if (rule.service && rule.service !== service) continue
+      if (rule.operation && rule.operation !== operation) continue
+      if (rule.rate !== undefined && random() >= rule.rate) continue
+      if (rule.count !== undefined) {
+        rule.count -= 1
+        if (rule.count <= 0) this.rules = this.rules.filter((r) => r !== rule)
+      }
+      this.injected += 1
+      switch (rule.kind) {
+        case 'throttle':
+          return { action: 'error', error: errors.throttling() }
+        case 'http500':
+          return { action: 'error', error: errors.internalFailure() }
+        case 'http503':
+          return { action: 'error', error: errors.serviceUnavailable() }
+        case 'drop':
+          return { action: 'drop' }
+        case 'slow':
+          return { action: 'delay', ms: rule.delayMs ?? 5000 }
+      }
+    }
+    return { action: 'none' }
+  }
+}

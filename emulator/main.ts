@@ -1,0 +1,94 @@
+// `npm run emulator -- --port 4566 --data FILE --latency MS`: the local AWS that `npm start` and the tests use.
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { DataFileError, loadDataFile } from './data-file.ts'
+import { seedAccount } from './fixtures/seed.ts'
+import { startEmulator } from './server.ts'
+
+const USAGE = `usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--data FILE] [--latency MS]
+       [--credential-seconds 3600] [--pending-seconds 20] [--pool ID ...] [--no-guest-lightsail]`
+
+function fail(message: string): never {
+  console.error(`emulator: ${message}`)
+  process.exit(2)
+}
+
+function number(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isFinite(n) || n < min || n > max) fail(`--${name} must be a number from ${min} to ${max}, not "${value}"\n${USAGE}`)
+  return n
+}
+
+function defaultPool(): string {
+  const configUrl = new URL('../public/config.json', import.meta.url)
+  try {
+    const config = JSON.parse(readFileSync(configUrl, 'utf8')) as { cognito?: { identityPoolId?: string } }
+    if (config.cognito?.identityPoolId) return config.cognito.identityPoolId
+  } catch {
+    // Fall through to the error below, which says what to do.
+  }
+  return fail('no --pool given and public/config.json has no cognito.identityPoolId')
+}
+
+let args
+try {
+  args = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      latency: { type: 'string' },
+      'credential-seconds': { type: 'string' },
+      'pending-seconds': { type: 'string' },
+      pool: { type: 'string', multiple: true },
+      'no-guest-lightsail': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  }).values
+} catch (error) {
+  fail(`${(error as Error).message}\n${USAGE}`)
+}
+if (args.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
+
+const pendingSeconds = number(args['pending-seconds'], 'pending-seconds', 20, 1, 86_400)
+const dataFile = args.data
+const account = dataFile ? () => loadDataFile(dataFile) : () => seedAccount(Date.now(), pendingSeconds)
+let initial
+try {
+  // Read now so a bad file stops the emulator before it listens; reset reads it again.
+  initial = account()
+} catch (error) {
+  if (error instanceof DataFileError) fail(error.message)
+  throw error
+}
+
+const pools = (args.pool ?? [defaultPool()]).map((id) => ({ id, providers: [] }))
+try {
+  const emulator = await startEmulator({
+    port: number(args.port, 'port', 4566, 0, 65_535),
+    host: args.host ?? '127.0.0.1',
+    account,
+    pools,
+    latencyMs: number(args.latency, 'latency', 0, 0, 120_000),
+    credentialSeconds: number(args['credential-seconds'], 'credential-seconds', 3600, 1, 43_200),
+    guestLightsail: !args['no-guest-lightsail'],
+  })
+  const total = [...initial.snapshots.values()].reduce((n, list) => n + list.length, 0)
+  console.log(
+    `emulator ready on ${emulator.url} (${total} snapshots in ${initial.snapshots.size} regions from ${dataFile ?? 'the seeded account'}; identity pool ${pools.map((p) => p.id).join(', ')})`,
+  )
+  const stop = (signal: string) => {
+    console.log(`emulator: ${signal}, stopping`)
+    emulator.close().then(() => process.exit(0), () => process.exit(1))
+  }
+  process.once('SIGINT', () => stop('SIGINT'))
+  process.once('SIGTERM', () => stop('SIGTERM'))
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code
+  fail(code === 'EADDRINUSE' ? `port ${args.port ?? 4566} is in use: stop what holds it, or pass --port` : String(error))
+}

@@ -1,0 +1,177 @@
+import { GetInstanceSnapshotCommand, LightsailClient } from '@aws-sdk/client-lightsail'
+import { createHash } from 'node:crypto'
+import { Sha256 } from '@aws-crypto/sha256-js'
+import { request as httpRequest } from 'node:http'
+import { HttpRequest } from '@smithy/protocol-http'
+import { SignatureV4 } from '@smithy/signature-v4'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Emulator } from './server.ts'
+import { parseAmzDate } from './sigv4.ts'
+import { admin, guestCredentials, lightsailClient, loopbackOnly, startTestEmulator } from './testing.ts'
+
+let emulator: Emulator
+let port: string
+beforeAll(async () => {
+  emulator = await startTestEmulator()
+  port = new URL(emulator.url).port
+})
+afterAll(() => emulator.close())
+
+type Credentials = Awaited<ReturnType<typeof guestCredentials>>
+
+/** Signs a GetInstanceSnapshot call by hand, so each part of it can be spoiled. */
+async function signed(credentials: Credentials, options: { body?: string; signingDate?: Date; region?: string; service?: string; host?: string } = {}) {
+  const body = options.body ?? JSON.stringify({ instanceSnapshotName: 'web-1-backup' })
+  const request = new HttpRequest({
+    method: 'POST',
+    protocol: 'http:',
+    hostname: '127.0.0.1',
+    port: Number(port),
+    path: '/',
+    headers: {
+      host: options.host ?? `127.0.0.1:${port}`,
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': 'Lightsail_20161128.GetInstanceSnapshot',
+    },
+    body,
+  })
+  const signer = new SignatureV4({
+    credentials,
+    region: options.region ?? 'us-east-2',
+    service: options.service ?? 'lightsail',
+    sha256: Sha256,
+  })
+  const out = await signer.sign(request, { signingDate: options.signingDate ?? new Date() })
+  return { headers: { ...(out.headers as Record<string, string>) }, body }
+}
+
+async function post(headers: Record<string, string>, body: string) {
+  const { host: _host, ...rest } = headers
+  const response = await fetch(emulator.url, { method: 'POST', headers: rest, body })
+  return { status: response.status, date: response.headers.get('date'), body: (await response.json()) as Record<string, string> }
+}
+
+describe('SigV4 verification', () => {
+  it('accepts a correctly signed request', async () => {
+    const { headers, body } = await signed(await guestCredentials(emulator.url))
+    const answer = await post(headers, body)
+    expect(answer.status).toBe(200)
+    expect(answer.body).toHaveProperty('instanceSnapshot')
+  })
+
+  it('rejects a request without a signature: MissingAuthenticationTokenException', async () => {
+    const answer = await post({ 'x-amz-target': 'Lightsail_20161128.GetInstanceSnapshot' }, '{}')
+    expect(answer).toMatchObject({ status: 400, body: { __type: 'MissingAuthenticationTokenException' } })
+  })
+
+  it('rejects a malformed Authorization header: IncompleteSignatureException', async () => {
+    const answer = await post({ 'x-amz-target': 'Lightsail_20161128.GetInstanceSnapshot', authorization: 'AWS4-HMAC-SHA256 Credential=x' }, '{}')
+    expect(answer.body.__type).toBe('IncompleteSignatureException')
+  })
+
+  it('rejects an access key it never issued: UnrecognizedClientException', async () => {
+    const { headers, body } = await signed({ accessKeyId: 'ASIAXXXXXXXXXXXXXXXX', secretAccessKey: 'x'.repeat(40), sessionToken: 'token', expiration: undefined })
+    expect(await post(headers, body)).toMatchObject({ status: 400, body: { __type: 'UnrecognizedClientException' } })
+  })
+
+  it('rejects a session token that does not belong to the key: UnrecognizedClientException', async () => {
+    const credentials = await guestCredentials(emulator.url)
+    const { headers, body } = await signed({ ...credentials, sessionToken: 'someone-elses-token' })
+    expect((await post(headers, body)).body.__type).toBe('UnrecognizedClientException')
+  })
+
+  it('rejects a wrong secret key: InvalidSignatureException', async () => {
+    const credentials = await guestCredentials(emulator.url)
+    const { headers, body } = await signed({ ...credentials, secretAccessKey: 'y'.repeat(40) })
+    expect(await post(headers, body)).toMatchObject({ status: 400, body: { __type: 'InvalidSignatureException' } })
+  })
+
+  it('rejects a tampered body even when x-amz-content-sha256 is made to match it', async () => {
+    const { headers } = await signed(await guestCredentials(emulator.url))
+    const tampered = JSON.stringify({ instanceSnapshotName: 'db-primary-stuck' })
+    expect((await post(headers, tampered)).body.__type).toBe('InvalidSignatureException')
+    const lying = { ...headers, 'x-amz-content-sha256': createHash('sha256').update(tampered).digest('hex') }
+    expect((await post(lying, tampered)).body.__type).toBe('InvalidSignatureException')
+  })
+
+  it('rejects a changed signed header', async () => {
+    const { headers, body } = await signed(await guestCredentials(emulator.url))
+    expect((await post({ ...headers, 'x-amz-target': 'Lightsail_20161128.GetInstanceSnapshots' }, body)).body.__type).toBe('InvalidSignatureException')
+  })
+
+  it('checks the Host header as received: the one signed passes, any other fails', async () => {
+    const { headers, body } = await signed(await guestCredentials(emulator.url), { host: 'lightsail.us-east-2.amazonaws.com' })
+    const send = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/', headers: { ...headers, host } }, (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        })
+        req.on('error', reject)
+        req.end(body)
+      })
+    expect(await send('lightsail.us-east-2.amazonaws.com')).toBe(200)
+    expect(await send(`127.0.0.1:${port}`)).toBe(400)
+  })
+
+  it('rejects a signature older than five minutes with "Signature expired" and a Date header', async () => {
+    const { headers, body } = await signed(await guestCredentials(emulator.url), { signingDate: new Date(Date.now() - 6 * 60_000) })
+    const answer = await post(headers, body)
+    expect(answer.body.__type).toBe('InvalidSignatureException')
+    expect(answer.body.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than/)
+    expect(Math.abs(new Date(answer.date!).getTime() - Date.now())).toBeLessThan(5000)
+  })
+
+  it('lets the SDK correct a skewed clock from that Date header', async () => {
+    const client = await lightsailClient(emulator.url, 'us-east-2', { systemClockOffset: -10 * 60_000 })
+    const out = await client.send(new GetInstanceSnapshotCommand({ instanceSnapshotName: 'web-1-backup' }))
+    expect(out.instanceSnapshot!.name).toBe('web-1-backup')
+    expect(Math.abs(client.config.systemClockOffset)).toBeLessThan(60_000)
+  })
+
+  it('rejects a credential scoped to another service', async () => {
+    const { headers, body } = await signed(await guestCredentials(emulator.url), { service: 'ec2' })
+    expect((await post(headers, body)).body.message).toContain("scoped to correct service: 'lightsail'")
+  })
+
+  it('rejects expired credentials: ExpiredTokenException', async () => {
+    const client = await lightsailClient(emulator.url)
+    await client.send(new GetInstanceSnapshotCommand({ instanceSnapshotName: 'web-1-backup' }))
+    await admin(emulator.url, 'expire-credentials', {})
+    await expect(client.send(new GetInstanceSnapshotCommand({ instanceSnapshotName: 'web-1-backup' }))).rejects.toMatchObject({
+      name: 'ExpiredTokenException',
+      $metadata: { httpStatusCode: 400 },
+    })
+  })
+
+  it('expires credentials after their lifetime on the emulator clock', async () => {
+    let now = Date.now()
+    const short = await startTestEmulator({ clock: () => now, credentialSeconds: 60 })
+    try {
+      const credentials = await guestCredentials(short.url)
+      const client = new LightsailClient({ region: 'us-east-2', endpoint: short.url, credentials, requestHandler: loopbackOnly() })
+      await client.send(new GetInstanceSnapshotCommand({ instanceSnapshotName: 'web-1-backup' }))
+      now += 61_000
+      await expect(client.send(new GetInstanceSnapshotCommand({ instanceSnapshotName: 'web-1-backup' }))).rejects.toMatchObject({
+        name: 'ExpiredTokenException',
+      })
+    } finally {
+      await short.close()
+    }
+  })
+
+  it('takes the region from the credential scope', async () => {
+    const credentials = await guestCredentials(emulator.url)
+    const { headers, body } = await signed(credentials, { region: 'us-east-1', body: JSON.stringify({ instanceSnapshotName: 'mail-relay-weekly' }) })
+    expect((await post(headers, body)).status).toBe(200)
+  })
+})
+
+describe('parseAmzDate', () => {
+  it('reads YYYYMMDDTHHMMSSZ and nothing else', () => {
+    expect(parseAmzDate('20261127T021500Z')?.toISOString()).toBe('2026-11-27T02:15:00.000Z')
+    for (const bad of ['2026-11-27T02:15:00Z', '20261327T021500Z', '20261127T021561Z', '20261127T0215Z', 'Fri, 27 Nov 2026 02:15:00 GMT', '']) {
+      expect(parseAmzDate(bad)).toBeUndefined()
+    }
+  })
+})

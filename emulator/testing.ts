@@ -1,0 +1,67 @@
+// Helpers for tests that talk to a real emulator over loopback with the real AWS SDK.
+import { GetCredentialsForIdentityCommand, GetIdCommand, CognitoIdentityClient } from '@aws-sdk/client-cognito-identity'
+import { LightsailClient } from '@aws-sdk/client-lightsail'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+import type { HttpHandler, HttpRequest } from '@smithy/protocol-http'
+import { seedAccount } from './fixtures/seed.ts'
+import { startEmulator, type Emulator, type EmulatorOptions } from './server.ts'
+
+export const TEST_POOL = 'us-east-2:11111111-2222-3333-4444-555555555555'
+
+export function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<Emulator> {
+  return startEmulator({
+    port: 0,
+    account: () => seedAccount(Date.now(), 20),
+    pools: [{ id: TEST_POOL, providers: [] }],
+    ...options,
+  })
+}
+
+/** A request handler that refuses any host but loopback, so a test can never reach real AWS. */
+export function loopbackOnly(): HttpHandler {
+  const inner = new NodeHttpHandler()
+  return {
+    handle(request: HttpRequest, options?: { abortSignal?: AbortSignal }) {
+      if (request.hostname !== '127.0.0.1') throw new Error(`test tried to reach ${request.hostname}`)
+      return inner.handle(request, options)
+    },
+    updateHttpClientConfig: () => undefined,
+    httpHandlerConfigs: () => ({}),
+    destroy: () => inner.destroy(),
+  } as unknown as HttpHandler
+}
+
+export function cognitoClient(url: string): CognitoIdentityClient {
+  return new CognitoIdentityClient({ region: 'us-east-2', endpoint: url, requestHandler: loopbackOnly() })
+}
+
+export async function guestCredentials(url: string, pool = TEST_POOL) {
+  const cognito = cognitoClient(url)
+  const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: pool }))
+  const { Credentials } = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId }))
+  return {
+    accessKeyId: Credentials!.AccessKeyId!,
+    secretAccessKey: Credentials!.SecretKey!,
+    sessionToken: Credentials!.SessionToken!,
+    expiration: Credentials!.Expiration,
+  }
+}
+
+export async function lightsailClient(url: string, region = 'us-east-2', extra: Record<string, unknown> = {}) {
+  return new LightsailClient({
+    region,
+    endpoint: url,
+    credentials: await guestCredentials(url),
+    requestHandler: loopbackOnly(),
+    ...extra,
+  })
+}
+
+export async function admin(url: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') {
+  const response = await fetch(`${url}/_emulator/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+}
