@@ -1,0 +1,36 @@
+// `npm start`: the emulator, then the Vite dev server relaying to it. One Ctrl-C stops both.
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+
+const emulatorPort = process.env.EMULATOR_PORT ?? '4566'
+const children = []
+
+function run(command, args, env = {}) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } })
+  children.push(child)
+  child.on('exit', (code, signal) => {
+    if (stopping) return
+    console.error(`${args.join(' ')} stopped (${signal ?? `exit ${code}`}); stopping the rest`)
+    stop(code ?? 1)
+  })
+  return child
+}
+
+let stopping = false
+function stop(code = 0) {
+  stopping = true
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+  process.exitCode = code
+}
+process.on('SIGINT', () => stop(0))
+process.on('SIGTERM', () => stop(0))
+
+const emulator = run(process.execPath, ['--import', 'tsx', 'emulator/main.ts', '--port', emulatorPort, ...process.argv.slice(2)])
+createInterface({ input: emulator.stdout }).on('line', (line) => {
+  console.log(`[emulator] ${line}`)
+  if (!line.startsWith('emulator ready on ')) return
+  const vite = run(process.execPath, ['node_modules/vite/bin/vite.js', '--clearScreen', 'false'], {
+    EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
+  })
+  createInterface({ input: vite.stdout }).on('line', (l) => console.log(`[vite] ${l}`))
+})

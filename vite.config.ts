@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+import { relayPlugin } from './scripts/vite-relay.ts'
+
+const config = JSON.parse(readFileSync(new URL('./public/config.json', import.meta.url), 'utf8')) as {
+  lightsail?: { relayPath?: string }
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [
+    react(),
+    relayPlugin({
+      relayPath: config.lightsail?.relayPath ?? '/aws/lightsail',
+      target: process.env.LIGHTSAIL_RELAY_TARGET ?? process.env.EMULATOR_URL ?? 'http://127.0.0.1:4566',
+      configFile: process.env.SNAPSHOT_LENS_CONFIG,
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+  },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+})
