@@ -1,0 +1,23 @@
+// Where the end-to-end suite runs, and how Chromium is found: Debian's /usr/bin/chromium when present (Playwright
+// cannot download its own browser everywhere), else Playwright's own, else a message that says what to install.
+import { existsSync } from 'node:fs'
+import { chromium, type LaunchOptions } from '@playwright/test'
+
+export const E2E_EMULATOR_PORT = 4599
+export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`
+export const E2E_APP_URL = 'http://127.0.0.1:4598/'
+
+const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export function chromiumLaunchOptions(): LaunchOptions {
+  // A closed network refuses Chromium's background connections; these flags keep it quiet and deterministic.
+  const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu']
+  if (existsSync(SYSTEM_CHROMIUM)) {
+    return { executablePath: SYSTEM_CHROMIUM, args: [...args, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])] }
+  }
+  if (existsSync(chromium.executablePath())) return { args }
+  throw new Error(
+    `No Chromium found: neither ${SYSTEM_CHROMIUM} nor Playwright's own browser. Install one: ` +
+      '`apt-get install -y chromium` (Debian) or `npx playwright install chromium`, or set CHROMIUM_PATH.',
+  )
+}

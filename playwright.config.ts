@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs'
+import { defineConfig, devices } from '@playwright/test'
+import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, chromiumLaunchOptions } from './e2e/environment.ts'
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  // One emulator serves the suite and each test resets it, so tests run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }], ['json', { outputFile: 'reports/playwright.json' }]],
+  use: {
+    baseURL: E2E_APP_URL,
+    trace: 'retain-on-failure',
+    launchOptions: chromiumLaunchOptions(),
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() } }],
+  webServer: [
+    {
+      command: `node --import tsx emulator/main.ts --port ${E2E_EMULATOR_PORT}`,
+      url: `${E2E_EMULATOR_URL}/_emulator/health`,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    },
+    {
+      command: `node node_modules/vite/bin/vite.js preview --port ${new URL(E2E_APP_URL).port} --strictPort`,
+      url: E2E_APP_URL,
+      reuseExistingServer: false,
+      env: { EMULATOR_URL: E2E_EMULATOR_URL, SNAPSHOT_LENS_CONFIG: 'e2e/config.e2e.json' },
+    },
+  ],
+})
+
+if (!existsSync('dist/index.html')) {
+  throw new Error('The end-to-end tests run against the built app: run `npm run build` first (npm test does).')
+}
