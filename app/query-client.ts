@@ -1,13 +1,25 @@
 import { QueryClient } from '@tanstack/react-query'
 import type { AppError } from './aws/errors.ts'
 
-// Retries are decided once, in the SDK: it already retries throttling and 5xx with backoff, and `withLightsail`
-// renews expired credentials. Retrying here too would multiply attempts; not-found, invalid input, access denied and
-// unauthenticated are never worth another try anyway.
+/**
+ * Retries are decided once. The SDK already retries throttling, 5xx and dropped connections with backoff, and the AWS
+ * layer renews expired credentials; retrying those here would multiply attempts. React Query retries only a network
+ * failure (the SDK in a browser may not get to retry a fetch that never connected), twice, and never not-found,
+ * invalid input, access denied or unauthenticated.
+ */
+export function shouldRetry(failureCount: number, error: AppError): boolean {
+  return error.kind === 'network' && failureCount < 2
+}
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false },
+      queries: {
+        retry: shouldRetry,
+        retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 8000),
+        staleTime: 15_000,
+        refetchOnWindowFocus: false,
+      },
     },
   })
 }

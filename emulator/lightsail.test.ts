@@ -54,7 +54,7 @@ describe('GetInstanceSnapshot', () => {
       all.push(...(await client.send(new GetInstanceSnapshotsCommand({}))).instanceSnapshots!)
     }
     expect(all.length).toBeGreaterThanOrEqual(30)
-    expect(new Set(all.map((s) => s.state))).toEqual(new Set(['available', 'pending', 'error']))
+    expect(new Set(all.map((s) => s.state))).toEqual(new Set(['available', 'pending', 'error', 'archiving']))
     expect(all.some((s) => s.isFromAutoSnapshot)).toBe(true)
     const disks = all.flatMap((s) => s.fromAttachedDisks ?? [])
     expect(new Set(disks.map((d) => d.autoMountStatus).filter(Boolean))).toEqual(new Set(['Failed', 'Pending', 'Mounted', 'NotMounted']))
@@ -232,6 +232,10 @@ describe('the pending snapshot', () => {
       expect(done.progress).toBeUndefined()
       await admin(clocked.url, 'reset', {})
       expect(await read()).toMatchObject({ state: 'pending', progress: '10%' })
+      await admin(clocked.url, 'reset', { pendingSeconds: 2 })
+      now += 2000
+      expect(await read()).toMatchObject({ state: 'available' })
+      expect((await admin(clocked.url, 'reset', { pendingSeconds: -1 })).status).toBe(400)
     } finally {
       await clocked.close()
     }

@@ -57,7 +57,9 @@ if (args.help) {
 
 const pendingSeconds = number(args['pending-seconds'], 'pending-seconds', 20, 1, 86_400)
 const dataFile = args.data
-const account = dataFile ? () => loadDataFile(dataFile) : () => seedAccount(Date.now(), pendingSeconds)
+const account = dataFile
+  ? () => loadDataFile(dataFile)
+  : (pending?: number) => seedAccount(Date.now(), pending ?? pendingSeconds)
 let initial
 try {
   // Read now so a bad file stops the emulator before it listens; reset reads it again.

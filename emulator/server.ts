@@ -13,8 +13,8 @@ import { AwsError, errors, parseJsonBody, readBody, requestId, sendError, sendJs
 export interface EmulatorOptions {
   port?: number
   host?: string
-  /** Builds the account; called again on reset. */
-  account: () => Account
+  /** Builds the account; called again on reset, with the pending time a reset may ask for. */
+  account: (pendingSeconds?: number) => Account
   pools: IdentityPool[]
   latencyMs?: number
   credentialSeconds?: number
@@ -59,13 +59,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return sendJson(res, 200, { ok: true })
       case 'GET /_emulator/counters':
         return sendJson(res, 200, { calls, callsByRegion, faultsInjected: faults.injected, faults: faults.list(), latencyMs })
-      case 'POST /_emulator/reset':
-        store.reset()
+      case 'POST /_emulator/reset': {
+        const pending = body.pendingSeconds
+        if (pending !== undefined && !(typeof pending === 'number' && pending > 0 && pending <= 86_400)) {
+          return sendJson(res, 400, { error: 'pendingSeconds must be a number from 1 to 86400' })
+        }
+        store.reset(() => options.account(pending as number | undefined))
         faults.clear()
         calls = {}
         callsByRegion = {}
         latencyMs = options.latencyMs ?? 0
         return sendJson(res, 200, { reset: true })
+      }
       case 'POST /_emulator/faults':
         try {
           faults.add(FaultInjector.parse(body))

@@ -11,7 +11,7 @@ export const TEST_POOL = 'us-east-2:11111111-2222-3333-4444-555555555555'
 export function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<Emulator> {
   return startEmulator({
     port: 0,
-    account: () => seedAccount(Date.now(), 20),
+    account: (pending) => seedAccount(Date.now(), pending ?? 20),
     pools: [{ id: TEST_POOL, providers: [] }],
     ...options,
   })

@@ -55,6 +55,8 @@ const KIND_BY_NAME: Record<string, AppErrorKind> = {
   TypeError: 'network',
   TimeoutError: 'network',
   NetworkingError: 'network',
+  // The dev and preview relay could not reach Lightsail (or the emulator).
+  RelayUnavailable: 'network',
 }
 
 interface SdkLikeError {

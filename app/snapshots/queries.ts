@@ -1,5 +1,8 @@
+// Query options for snapshots: keys from one factory, polling while pending, progress history for the estimate.
 import { queryOptions } from '@tanstack/react-query'
-import { getInstanceSnapshot } from '../aws/snapshots.ts'
+import type { InstanceSnapshot } from '../aws/snapshots.ts'
+import { getInstanceSnapshot, listInstanceSnapshots } from '../aws/snapshots.ts'
+import { addSample, parsePercent, type ProgressSample } from '../lib/eta.ts'
 
 export const snapshotKeys = {
   all: () => ['lightsail'] as const,
@@ -7,10 +10,42 @@ export const snapshotKeys = {
   detail: (region: string, name: string) => [...snapshotKeys.region(region), 'instanceSnapshot', name] as const,
 }
 
+export interface SnapshotData {
+  snapshot: InstanceSnapshot
+  requestId?: string
+  /** When this answer arrived (epoch ms). */
+  fetchedAt: number
+  /** Progress readings while pending, oldest first; carried from one refresh to the next. */
+  progress: ProgressSample[]
+  /** Set when this page saw the snapshot go from pending to available, so it can say so. */
+  becameAvailableAt?: number
+}
+
 export const snapshotQueries = {
-  detail: (region: string, name: string) =>
+  detail: (region: string, name: string, pollSeconds: number) =>
     queryOptions({
       queryKey: snapshotKeys.detail(region, name),
-      queryFn: ({ signal }) => getInstanceSnapshot(region, name, signal),
+      queryFn: async ({ signal, client, queryKey }): Promise<SnapshotData> => {
+        const result = await getInstanceSnapshot(region, name, signal)
+        const fetchedAt = Date.now()
+        const previous = client.getQueryData<SnapshotData>(queryKey)
+        const state = result.snapshot.state
+        const percent = parsePercent(result.snapshot.progress)
+        const progress = state === 'pending' && percent !== undefined ? addSample(previous?.progress ?? [], { at: fetchedAt, percent }) : []
+        const becameAvailableAt =
+          state !== 'available' ? undefined : previous?.snapshot.state === 'pending' ? fetchedAt : previous?.becameAvailableAt
+        return { ...result, fetchedAt, progress, becameAvailableAt }
+      },
+      // Poll while pending; react-query pauses the interval while the tab is hidden.
+      refetchInterval: (query) => (query.state.data?.snapshot.state === 'pending' ? pollSeconds * 1000 : false),
+      refetchIntervalInBackground: false,
+    }),
+}
+
+export const inventoryQueries = {
+  region: (region: string) =>
+    queryOptions({
+      queryKey: [...snapshotKeys.region(region), 'instanceSnapshots'],
+      queryFn: ({ signal }) => listInstanceSnapshots(region, signal),
     }),
 }

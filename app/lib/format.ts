@@ -1,0 +1,85 @@
+// Pure formatting for the cards: sizes, times in the reader's zone and in UTC, relative times, durations in words.
+// Every function takes the locale and time zone it uses, so tests pin them and the UI passes the reader's.
+
+export interface Locale {
+  locale?: string
+  timeZone?: string
+}
+
+export function formatGb(gb: number | undefined, locale?: string): string {
+  if (gb === undefined || !Number.isFinite(gb)) return 'unknown size'
+  if (gb >= 1024) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(gb / 1024)} TB`
+  return `${new Intl.NumberFormat(locale).format(gb)} GB`
+}
+
+export function formatDateTime(date: Date, { locale, timeZone }: Locale = {}): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date)
+}
+
+/** `2026-11-24 02:16:03 UTC`: unambiguous, for the hover and focus text and for copying into tickets. */
+export function formatUtc(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+]
+
+/** "3 days ago", "in 2 hours", "now": the largest unit that fits, rounded down. */
+export function formatRelative(date: Date, now: number, locale?: string): string {
+  const diff = date.getTime() - now
+  const abs = Math.abs(diff)
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  if (abs < 10_000) return format.format(0, 'second')
+  for (const [unit, ms] of UNITS) {
+    if (abs >= ms) return format.format(Math.sign(diff) * Math.floor(abs / ms), unit)
+  }
+  return format.format(0, 'second')
+}
+
+/** "1 hour 5 minutes", "45 seconds": for countdowns and estimates. */
+export function formatDuration(ms: number, locale?: string): string {
+  const total = Math.max(0, Math.round(ms / 1000))
+  const parts: string[] = []
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value)
+  if (h) parts.push(unit(h, 'hour'))
+  if (m) parts.push(unit(m, 'minute'))
+  if (!h && (s || parts.length === 0)) parts.push(unit(s, 'second'))
+  return parts.join(' ')
+}
+
+/** A Lightsail `HH:00` UTC time of day, as the next Date it occurs after `now`. */
+export function nextUtcTimeOfDay(timeOfDay: string, now: number): Date | undefined {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(timeOfDay)
+  if (!m) return undefined
+  const at = new Date(now)
+  at.setUTCHours(Number(m[1]), Number(m[2]), 0, 0)
+  if (at.getTime() <= now) at.setUTCDate(at.getUTCDate() + 1)
+  return at
+}
+
+/** "06:00 UTC (08:00 your time)", or the raw value when it is not an HH:MM time. */
+export function formatTimeOfDay(timeOfDay: string, now: number, { locale, timeZone }: Locale = {}): string {
+  const next = nextUtcTimeOfDay(timeOfDay, now)
+  if (!next) return timeOfDay
+  const local = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(next)
+  return `${timeOfDay} UTC (${local} your time)`
+}
+
+/** Minutes as words: "30 minutes", "2 hours". Non-numbers are shown as given. */
+export function formatMinutes(value: string | undefined, locale?: string): string {
+  if (value === undefined || value === '') return 'not set'
+  const n = Number(value)
+  if (!Number.isFinite(n) || n < 0) return value
+  return formatDuration(n * 60_000, locale)
+}

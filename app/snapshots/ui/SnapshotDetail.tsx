@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import type { Theme } from '../../lib/url.ts'
+import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
+import { useNow } from '../../ui/use-now.ts'
+import { snapshotQueries } from '../queries.ts'
+import { DisksCard } from './cards/DisksCard.tsx'
+import { LocationCard } from './cards/LocationCard.tsx'
+import { SourceCard } from './cards/SourceCard.tsx'
+import { StatusCard } from './cards/StatusCard.tsx'
+import { TagsCard } from './cards/TagsCard.tsx'
+import { SnapshotError } from './SnapshotError.tsx'
+import { SnapshotHeader } from './SnapshotHeader.tsx'
+import { SnapshotSkeleton } from './SnapshotSkeleton.tsx'
+
+export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: string; name: string; pollSeconds: number; theme?: Theme }) {
+  const query = useQuery(snapshotQueries.detail(region, name, pollSeconds))
+  const now = useNow()
+  const data = query.data
+  const state = data?.snapshot.state
+
+  // The page title carries the state, so a background tab shows when a watched snapshot becomes available.
+  useEffect(() => {
+    const label = data?.becameAvailableAt ? '✓ Available' : state ? state.charAt(0).toUpperCase() + state.slice(1) : query.isError ? 'Error' : 'Loading'
+    document.title = `${label}: ${name} · Snapshot Lens`
+  }, [data?.becameAvailableAt, state, name, query.isError])
+
+  const refresh = () => void query.refetch()
+  return (
+    <>
+      <SnapshotHeader region={region} name={name} snapshot={data?.snapshot} onRefresh={refresh} refreshing={query.isFetching} />
+      <p role="status" className={data?.becameAvailableAt ? 'notice notice-success' : 'visually-hidden'}>
+        {data?.becameAvailableAt ? `${name} is now available. It finished while you were watching.` : ''}
+      </p>
+      {data && query.isError ? (
+        <p className="notice notice-warning" role="alert">
+          The last refresh failed ({query.error.message}); the data below is from {new Date(data.fetchedAt).toLocaleTimeString()} and
+          may be stale.{' '}
+          <button type="button" className="button button-small" onClick={refresh}>
+            Try again
+          </button>
+        </p>
+      ) : null}
+      {data ? (
+        <div className="cards">
+          <ErrorBoundary label="The status card">
+            <StatusCard data={data} now={now} stale={query.isError} />
+          </ErrorBoundary>
+          <ErrorBoundary label="The source card">
+            <SourceCard snapshot={data.snapshot} />
+          </ErrorBoundary>
+          <ErrorBoundary label="The location card">
+            <LocationCard snapshot={data.snapshot} />
+          </ErrorBoundary>
+          <ErrorBoundary label="The tags card">
+            <TagsCard snapshot={data.snapshot} />
+          </ErrorBoundary>
+          <ErrorBoundary label="The disks card">
+            <DisksCard snapshot={data.snapshot} now={now} />
+          </ErrorBoundary>
+        </div>
+      ) : query.isError ? (
+        <SnapshotError error={query.error} region={region} name={name} onRetry={refresh} retrying={query.isFetching} theme={theme} />
+      ) : (
+        <SnapshotSkeleton />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,51 @@
+import type { InstanceSnapshot } from '../../aws/snapshots.ts'
+import { regionLabel } from '../../lib/regions.ts'
+import { CopyButton } from '../../ui/CopyButton.tsx'
+import { StatusBadge } from '../../ui/StatusBadge.tsx'
+import { cliCommand, rawResponseJson } from '../model.ts'
+
+function download(name: string, snapshot: InstanceSnapshot) {
+  const url = URL.createObjectURL(new Blob([rawResponseJson(snapshot)], { type: 'application/json' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = `${name}.json`
+  link.click()
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+export function SnapshotHeader({
+  region,
+  name,
+  snapshot,
+  onRefresh,
+  refreshing,
+}: {
+  region: string
+  name: string
+  snapshot?: InstanceSnapshot
+  onRefresh: () => void
+  refreshing: boolean
+}) {
+  return (
+    <header className="snapshot-header">
+      <div className="snapshot-title">
+        <h1>{name}</h1>
+        {snapshot ? <StatusBadge state={snapshot.state} progress={snapshot.progress} /> : null}
+        <span className="muted">{regionLabel(region)}</span>
+      </div>
+      <div className="actions" role="group" aria-label="Snapshot actions">
+        <CopyButton text={window.location.href} label="Copy link" />
+        {snapshot?.arn ? <CopyButton text={snapshot.arn} label="Copy ARN" /> : null}
+        <CopyButton text={cliCommand(region, name)} label="Copy CLI command" />
+        {snapshot ? (
+          <button type="button" className="button" onClick={() => download(name, snapshot)}>
+            Download JSON
+          </button>
+        ) : null}
+        <button type="button" className="button" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing || undefined}>
+          {refreshing ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </div>
+    </header>
+  )
+}

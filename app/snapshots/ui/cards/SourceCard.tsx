@@ -1,0 +1,44 @@
+import type { InstanceSnapshot } from '../../../aws/snapshots.ts'
+import { formatGb } from '../../../lib/format.ts'
+import { Card } from '../../../ui/Card.tsx'
+import { CopyButton } from '../../../ui/CopyButton.tsx'
+import { KeyValueList } from '../../../ui/KeyValueList.tsx'
+import { totalSizeGb, yesNo } from '../../model.ts'
+
+export function SourceCard({ snapshot }: { snapshot: InstanceSnapshot }) {
+  const disks = snapshot.fromAttachedDisks?.length ?? 0
+  return (
+    <Card title="Source">
+      <KeyValueList
+        facts={[
+          { term: 'Instance', value: snapshot.fromInstanceName },
+          {
+            term: 'Instance ARN',
+            value: snapshot.fromInstanceArn ? (
+              <span className="with-copy">
+                <code className="wrap">{snapshot.fromInstanceArn}</code>
+                <CopyButton text={snapshot.fromInstanceArn} label="Copy instance ARN" className="button-small" />
+              </span>
+            ) : undefined,
+          },
+          { term: 'Blueprint', value: snapshot.fromBlueprintId && <code>{snapshot.fromBlueprintId}</code> },
+          { term: 'Bundle', value: snapshot.fromBundleId && <code>{snapshot.fromBundleId}</code> },
+          { term: 'From an automatic snapshot', value: yesNo(snapshot.isFromAutoSnapshot) },
+          { term: 'Instance disk size', value: formatGb(snapshot.sizeInGb) },
+          {
+            term: 'Total size',
+            value: (
+              <span data-testid="total-size">
+                {formatGb(totalSizeGb(snapshot))}
+                <span className="muted">
+                  {' '}
+                  (instance{disks ? ` + ${disks} attached disk${disks === 1 ? '' : 's'}` : ', no attached disks'})
+                </span>
+              </span>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  )
+}

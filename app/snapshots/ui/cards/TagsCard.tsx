@@ -1,0 +1,11 @@
+import type { InstanceSnapshot } from '../../../aws/snapshots.ts'
+import { Card } from '../../../ui/Card.tsx'
+import { TagList } from './TagList.tsx'
+
+export function TagsCard({ snapshot }: { snapshot: InstanceSnapshot }) {
+  return (
+    <Card title={`Tags (${snapshot.tags?.length ?? 0})`} className="card-tags">
+      <TagList tags={snapshot.tags} label="Snapshot tags" />
+    </Card>
+  )
+}
