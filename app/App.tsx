@@ -13,7 +13,7 @@ import { Link } from './ui/Link.tsx'
 function Problem({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section className="panel panel-error" role="alert" aria-labelledby="problem-title">
-      <h2 id="problem-title">{title}</h2>
+      <h1 id="problem-title">{title}</h1>
       {children}
     </section>
   )
@@ -69,7 +69,7 @@ export function App({ config }: { config: AppConfig }) {
         </header>
       )}
       <main className="page" id="main">
-        <LookupForm key={search} view={view} regions={regions} />
+        <LookupForm view={view} regions={regions} />
         {parsed.problems.length > 0 ? (
           <ul className="notice notice-warning" aria-label="Link problems">
             {parsed.problems.map((p) => (

@@ -8,6 +8,15 @@ export function LookupForm({ view, regions }: { view: ViewState & { region: stri
   const [name, setName] = useState(view.snapshot ?? '')
   const [region, setRegion] = useState(view.region)
   const [problem, setProblem] = useState<string>()
+  // Follow the URL (back, forward, links) without remounting, so keyboard focus stays where the user left it.
+  const urlKey = `${view.region}/${view.snapshot ?? ''}`
+  const [syncedKey, setSyncedKey] = useState(urlKey)
+  if (syncedKey !== urlKey) {
+    setSyncedKey(urlKey)
+    setName(view.snapshot ?? '')
+    setRegion(view.region)
+    setProblem(undefined)
+  }
   const options = regions.includes(region) ? regions : [region, ...regions]
 
   const submit = (event: FormEvent) => {
