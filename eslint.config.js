@@ -5,7 +5,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
+  { ignores: ["dist", "node_modules", "test-results", "playwright-report", "bench/out", "reports"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended'],
@@ -33,6 +33,11 @@ export default tseslint.config(
   {
     files: ['emulator/**', 'e2e/**', 'scripts/**', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Code handed to the browser through Playwright (page.evaluate, addInitScript) runs in the page.
+    files: ['e2e/**', 'scripts/bench.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     rules: {

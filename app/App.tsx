@@ -1,14 +1,13 @@
 import { useEffect } from 'react'
 import type { AppConfig } from './config/config.ts'
-import { REGION_PATTERN } from './config/config.ts'
-import { nameProblem, NAME_RULE } from './lib/names.ts'
-import { offeredRegions } from './lib/regions.ts'
-import { parseView, useSearch } from './lib/url.ts'
+import { NAME_RULE } from './lib/names.ts'
 import { InventoryView } from './snapshots/ui/InventoryView.tsx'
+import { useSearch } from './lib/url.ts'
 import { LookupForm } from './snapshots/ui/LookupForm.tsx'
 import { SnapshotDetail } from './snapshots/ui/SnapshotDetail.tsx'
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx'
 import { Link } from './ui/Link.tsx'
+import { resolveView, type ResolvedView, type View } from './view.ts'
 
 function Problem({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -19,65 +18,58 @@ function Problem({ title, children }: { title: string; children: React.ReactNode
   )
 }
 
+function Content({ resolved, url, pollSeconds }: { resolved: ResolvedView; url: View['url']; pollSeconds: number }) {
+  switch (resolved.kind) {
+    case 'bad-region':
+      return (
+        <Problem title="This link names a region Snapshot Lens cannot use">
+          <p>{resolved.problem}</p>
+          <p>Pick a region in the form above.</p>
+        </Problem>
+      )
+    case 'bad-name':
+      return (
+        <Problem title="This link names a snapshot that cannot exist">
+          <p>{resolved.problem}</p>
+          <p>{NAME_RULE} Correct the name in the form above.</p>
+        </Problem>
+      )
+    case 'detail':
+      return <SnapshotDetail key={`${resolved.region}/${resolved.name}`} region={resolved.region} name={resolved.name} pollSeconds={pollSeconds} theme={url.theme} />
+    case 'inventory':
+      return <InventoryView view={url} />
+  }
+}
+
 export function App({ config }: { config: AppConfig }) {
-  const search = useSearch()
-  const parsed = parseView(search)
-  const regions = offeredRegions(config.regions)
-  const region = parsed.region ?? config.defaultRegion
-  const view = { ...parsed, region }
+  const { url, resolved, regions } = resolveView(useSearch(), config)
 
   useEffect(() => {
-    if (parsed.theme) document.documentElement.dataset.theme = parsed.theme
+    if (url.theme) document.documentElement.dataset.theme = url.theme
     else delete document.documentElement.dataset.theme
-  }, [parsed.theme])
-
-  const regionProblem = !REGION_PATTERN.test(region)
-    ? `"${region}" is not a region name. Region names look like us-east-2.`
-    : !regions.includes(region)
-      ? `${region} is not a Lightsail region this dashboard knows. It offers: ${regions.join(', ')}.`
-      : undefined
-  const snapshotProblem = view.snapshot ? nameProblem(view.snapshot) : undefined
-
-  let content: React.ReactNode
-  if (regionProblem) {
-    content = (
-      <Problem title="This link names a region Snapshot Lens cannot use">
-        <p>{regionProblem}</p>
-        <p>Pick a region in the form above.</p>
-      </Problem>
-    )
-  } else if (view.snapshot && snapshotProblem) {
-    content = (
-      <Problem title="This link names a snapshot that cannot exist">
-        <p>{snapshotProblem}</p>
-        <p>{NAME_RULE} Correct the name in the form above.</p>
-      </Problem>
-    )
-  } else if (view.snapshot) {
-    content = <SnapshotDetail key={`${region}/${view.snapshot}`} region={region} name={view.snapshot} pollSeconds={config.pollSeconds} theme={view.theme} />
-  } else {
-    content = <InventoryView view={view} />
-  }
+  }, [url.theme])
 
   return (
-    <div className={view.embed ? 'app app-embed' : 'app'}>
-      {view.embed ? null : (
+    <div className={url.embed ? 'app app-embed' : 'app'}>
+      {url.embed ? null : (
         <header className="app-header">
-          <Link className="brand" to={{ region, theme: view.theme }}>
+          <Link className="brand" to={{ region: url.region, theme: url.theme }}>
             Snapshot Lens
           </Link>
         </header>
       )}
       <main className="page" id="main">
-        <LookupForm view={view} regions={regions} />
-        {parsed.problems.length > 0 ? (
+        <LookupForm view={url} regions={regions} />
+        {url.problems.length > 0 ? (
           <ul className="notice notice-warning" aria-label="Link problems">
-            {parsed.problems.map((p) => (
+            {url.problems.map((p) => (
               <li key={p}>{p}</li>
             ))}
           </ul>
         ) : null}
-        <ErrorBoundary label="This view">{content}</ErrorBoundary>
+        <ErrorBoundary label="This view">
+          <Content resolved={resolved} url={url} pollSeconds={config.pollSeconds} />
+        </ErrorBoundary>
       </main>
     </div>
   )

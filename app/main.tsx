@@ -1,27 +1,25 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from './App.tsx'
-import { configureCredentials } from './aws/credentials.ts'
+// Boot: fetch the config, start the AWS requests the link needs, then render. The credential and snapshot requests
+// leave before React's first render, which picks the answer up from the query cache.
+import { configureCredentials, warmUpCredentials } from './aws/credentials.ts'
 import { configureLightsail } from './aws/lightsail.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
-import { ConfigErrorPage } from './config/ConfigErrorPage.tsx'
 import { createQueryClient } from './query-client.ts'
+import { mountApp, mountConfigError } from './root.tsx'
+import { snapshotQueries } from './snapshots/queries.ts'
 import './ui/theme.css'
-
-const root = createRoot(document.getElementById('root')!)
+import { resolveView } from './view.ts'
 
 try {
   const config = await loadConfig(import.meta.env.BASE_URL)
   configureCredentials(config.cognito)
   configureLightsail(config.lightsail)
-  root.render(
-    <StrictMode>
-      <QueryClientProvider client={createQueryClient()}>
-        <App config={config} />
-      </QueryClientProvider>
-    </StrictMode>,
-  )
+  warmUpCredentials()
+  const queryClient = createQueryClient()
+  const { resolved } = resolveView(window.location.search, config)
+  if (resolved.kind === 'detail') {
+    void queryClient.prefetchQuery(snapshotQueries.detail(resolved.region, resolved.name, config.pollSeconds))
+  }
+  mountApp(config, queryClient)
 } catch (error) {
-  root.render(<ConfigErrorPage error={error instanceof ConfigError ? error : new ConfigError('config.json', String(error))} />)
+  mountConfigError(error instanceof ConfigError ? error : new ConfigError('config.json', String(error)))
 }

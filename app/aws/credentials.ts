@@ -1,16 +1,22 @@
-// One Cognito Identity credential provider for the whole app. The SDK memoizes what it returns and refreshes it when
-// fewer than five minutes remain; `renewCredentials` throws that away when the service says the set is no good.
+// One Cognito Identity credential set for the whole app, shared by every regional client. It is fetched once (and can
+// be started before the first query, so it overlaps page rendering), kept until five minutes before it expires, and
+// thrown away when the service says it is no good (`renewCredentials`).
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import type { AppConfig } from '../config/config.ts'
 
+/** The SDK refreshes credentials this long before they expire; so does this cache. */
+const REFRESH_BEFORE_MS = 5 * 60_000
+
 let cognito: AppConfig['cognito'] | undefined
 let provider: AwsCredentialIdentityProvider | undefined
+let cached: { promise: Promise<AwsCredentialIdentity>; value?: AwsCredentialIdentity } | undefined
 let generation = 0
 
 export function configureCredentials(config: AppConfig['cognito']): void {
   cognito = config
   provider = undefined
+  cached = undefined
   generation += 1
 }
 
@@ -24,8 +30,7 @@ function cognitoProvider(): AwsCredentialIdentityProvider {
   return provider
 }
 
-/** The provider every Lightsail client shares. */
-export const credentials: AwsCredentialIdentityProvider = async (): Promise<AwsCredentialIdentity> => {
+async function fetchCredentials(): Promise<AwsCredentialIdentity> {
   try {
     return await cognitoProvider()()
   } catch (error) {
@@ -37,9 +42,33 @@ export const credentials: AwsCredentialIdentityProvider = async (): Promise<AwsC
   }
 }
 
+function fresh(value: AwsCredentialIdentity | undefined): boolean {
+  return !value?.expiration || value.expiration.getTime() - Date.now() > REFRESH_BEFORE_MS
+}
+
+/** The provider every Lightsail client shares: concurrent callers wait for the same Cognito round trips. */
+export const credentials: AwsCredentialIdentityProvider = () => {
+  if (cached && (!cached.value || fresh(cached.value))) return cached.promise
+  const entry: NonNullable<typeof cached> = { promise: fetchCredentials() }
+  cached = entry
+  entry.promise.then(
+    (value) => (entry.value = value),
+    () => {
+      if (cached === entry) cached = undefined
+    },
+  )
+  return entry.promise
+}
+
+/** Starts getting credentials now, so the Cognito round trips overlap the first render; failures surface later. */
+export function warmUpCredentials(): void {
+  credentials().catch(() => undefined)
+}
+
 /** Forgets the current credentials; the next call gets a fresh set from Cognito. Returns the new generation. */
 export function renewCredentials(): number {
   provider = undefined
+  cached = undefined
   generation += 1
   return generation
 }

@@ -98,7 +98,8 @@ export async function loadConfig(baseUrl: string, fetchImpl: typeof fetch = fetc
   const url = new URL('config.json', new URL(baseUrl, window.location.href))
   let response: Response
   try {
-    response = await fetchImpl(url, { cache: 'no-cache' })
+    // No cache option here: it would miss the preloaded response. Serve config.json with Cache-Control: no-cache.
+    response = await fetchImpl(url)
   } catch {
     throw new ConfigError('config.json', `could not be fetched from ${url.pathname}: the network failed`)
   }

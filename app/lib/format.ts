@@ -6,14 +6,30 @@ export interface Locale {
   timeZone?: string
 }
 
+// Building an Intl formatter costs far more than using one, and a snapshot page formats dozens of values per second.
+const formatters = new Map<string, unknown>()
+function formatter<T>(key: unknown[], make: () => T): T {
+  const id = JSON.stringify(key)
+  let found = formatters.get(id) as T | undefined
+  if (!found) {
+    found = make()
+    formatters.set(id, found)
+  }
+  return found
+}
+const numberFormat = (locale: string | undefined, options: Intl.NumberFormatOptions) =>
+  formatter(['n', locale, options], () => new Intl.NumberFormat(locale, options))
+const dateFormat = (locale: string | undefined, options: Intl.DateTimeFormatOptions) =>
+  formatter(['d', locale, options], () => new Intl.DateTimeFormat(locale, options))
+
 export function formatGb(gb: number | undefined, locale?: string): string {
   if (gb === undefined || !Number.isFinite(gb)) return 'unknown size'
-  if (gb >= 1024) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(gb / 1024)} TB`
-  return `${new Intl.NumberFormat(locale).format(gb)} GB`
+  if (gb >= 1024) return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(gb / 1024)} TB`
+  return `${numberFormat(locale, {}).format(gb)} GB`
 }
 
 export function formatDateTime(date: Date, { locale, timeZone }: Locale = {}): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date)
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date)
 }
 
 /** `2026-11-24 02:16:03 UTC`: unambiguous, for the hover and focus text and for copying into tickets. */
@@ -35,7 +51,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelative(date: Date, now: number, locale?: string): string {
   const diff = date.getTime() - now
   const abs = Math.abs(diff)
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  const format = formatter(['r', locale], () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
   if (abs < 10_000) return format.format(0, 'second')
   for (const [unit, ms] of UNITS) {
     if (abs >= ms) return format.format(Math.sign(diff) * Math.floor(abs / ms), unit)
@@ -51,7 +67,7 @@ export function formatDuration(ms: number, locale?: string): string {
   const m = Math.floor((total % 3600) / 60)
   const s = total % 60
   const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value)
+    numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value)
   if (h) parts.push(unit(h, 'hour'))
   if (m) parts.push(unit(m, 'minute'))
   if (!h && (s || parts.length === 0)) parts.push(unit(s, 'second'))
@@ -72,7 +88,7 @@ export function nextUtcTimeOfDay(timeOfDay: string, now: number): Date | undefin
 export function formatTimeOfDay(timeOfDay: string, now: number, { locale, timeZone }: Locale = {}): string {
   const next = nextUtcTimeOfDay(timeOfDay, now)
   if (!next) return timeOfDay
-  const local = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(next)
+  const local = dateFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(next)
   return `${timeOfDay} UTC (${local} your time)`
 }
 

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { parseConfig } from './config/config.ts'
+import { resolveView } from './view.ts'
+
+const config = parseConfig({ defaultRegion: 'us-east-2', cognito: { region: 'us-east-2', identityPoolId: 'us-east-2:1234abcd' } })
+
+describe('resolveView', () => {
+  it('resolves a detail link, and the inventory when no snapshot is named', () => {
+    expect(resolveView('?region=eu-west-1&snapshot=web-1', config).resolved).toEqual({ kind: 'detail', region: 'eu-west-1', name: 'web-1' })
+    expect(resolveView('', config).resolved).toEqual({ kind: 'inventory', region: 'us-east-2' })
+  })
+
+  it('refuses malformed and unknown regions, and names that cannot exist', () => {
+    expect(resolveView('?region=Ohio&snapshot=web-1', config).resolved).toMatchObject({ kind: 'bad-region', problem: expect.stringContaining('not a region name') })
+    expect(resolveView('?region=eu-mars-9', config).resolved).toMatchObject({ kind: 'bad-region', problem: expect.stringContaining('not a Lightsail region') })
+    expect(resolveView('?snapshot=-x-', config).resolved).toMatchObject({ kind: 'bad-name', name: '-x-' })
+  })
+
+  it('keeps to the regions config.json allows', () => {
+    const limited = parseConfig({ defaultRegion: 'eu-west-1', regions: ['eu-west-1'], cognito: { region: 'us-east-2', identityPoolId: 'us-east-2:1234abcd' } })
+    expect(resolveView('?region=us-east-2&snapshot=web-1', limited).resolved.kind).toBe('bad-region')
+    expect(resolveView('?snapshot=web-1', limited).resolved).toEqual({ kind: 'detail', region: 'eu-west-1', name: 'web-1' })
+  })
+})
