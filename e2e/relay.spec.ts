@@ -68,3 +68,14 @@ test('a browser cannot call Lightsail directly (no CORS), and the same call thro
   expect(relayed).toMatchObject({ status: 200 })
   expect(JSON.parse((relayed as { body: string }).body).instanceSnapshot.name).toBe('web-1-backup')
 })
+
+test('direct mode against an endpoint without CORS fails in the browser, and says Lightsail could not be reached', async ({ page, request, emulator }) => {
+  const config = await (await request.get('./config.json')).json()
+  await page.route('**/config.json', (route) => route.fulfill({ json: { ...config, lightsail: { mode: 'direct', endpoint: emulator.url } } }))
+  await page.goto('./?region=us-east-2&snapshot=web-1-backup')
+  await expect(page.getByRole('heading', { name: 'Lightsail could not be reached' })).toBeVisible({ timeout: 30_000 })
+  // The emulator did answer (Playwright answers preflights itself while a route is set, so the calls went out), but
+  // without CORS headers the browser kept every answer from the page.
+  expect(await emulator.calls('Lightsail.GetInstanceSnapshot')).toBeGreaterThan(0)
+  await expect(page.getByRole('region', { name: 'Status' })).toHaveCount(0)
+})
