@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { preloadLazyChunks } from './scripts/vite-preload.ts'
 import { relayPlugin } from './scripts/vite-relay.ts'
 
 const config = JSON.parse(readFileSync(new URL('./public/config.json', import.meta.url), 'utf8')) as {
@@ -11,6 +12,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
+    preloadLazyChunks(['loadCognitoIdentity']),
     relayPlugin({
       relayPath: config.lightsail?.relayPath ?? '/aws/lightsail',
       target: process.env.LIGHTSAIL_RELAY_TARGET ?? process.env.EMULATOR_URL ?? 'http://127.0.0.1:4566',

@@ -1,6 +1,6 @@
-// Boot: fetch the config, start the AWS requests the link needs, then render. The credential and snapshot requests
-// leave before React's first render, which picks the answer up from the query cache.
-import { configureCredentials, warmUpCredentials } from './aws/credentials.ts'
+// Boot: fetch the config, start the AWS requests the link needs, then render. The first request leaves before React's
+// first render, which picks the answer up from the query cache.
+import { configureCredentials, firstRequestSent, warmUpCredentials } from './aws/credentials.ts'
 import { configureLightsail } from './aws/lightsail.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
 import { createQueryClient } from './query-client.ts'
@@ -19,6 +19,7 @@ try {
   if (resolved.kind === 'detail') {
     void queryClient.prefetchQuery(snapshotQueries.detail(resolved.region, resolved.name, config.pollSeconds))
   }
+  await firstRequestSent()
   mountApp(config, queryClient)
 } catch (error) {
   mountConfigError(error instanceof ConfigError ? error : new ConfigError('config.json', String(error)))

@@ -2,6 +2,8 @@
 // be started before the first query, so it overlaps page rendering), kept until five minutes before it expires, and
 // thrown away when the service says it is no good (`renewCredentials`).
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity'
+import { FetchHttpHandler } from '@smithy/fetch-http-handler'
+import type { HttpHandlerOptions } from '@smithy/types'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import type { AppConfig } from '../config/config.ts'
 
@@ -12,6 +14,18 @@ let cognito: AppConfig['cognito'] | undefined
 let provider: AwsCredentialIdentityProvider | undefined
 let cached: { promise: Promise<AwsCredentialIdentity>; value?: AwsCredentialIdentity } | undefined
 let generation = 0
+
+let markSent: () => void = () => undefined
+const sent = new Promise<void>((resolve) => (markSent = resolve))
+
+/** The browser's fetch handler, noting when the first Cognito request has gone out (see `firstRequestSent`). */
+class SignallingHandler extends FetchHttpHandler {
+  override handle(request: Parameters<FetchHttpHandler['handle']>[0], options?: HttpHandlerOptions) {
+    const response = super.handle(request, options)
+    markSent()
+    return response
+  }
+}
 
 export function configureCredentials(config: AppConfig['cognito']): void {
   cognito = config
@@ -25,7 +39,11 @@ function cognitoProvider(): AwsCredentialIdentityProvider {
   // clientConfig rather than a client of our own: the provider then loads a slim Cognito client on demand.
   provider ??= fromCognitoIdentityPool({
     identityPoolId: cognito.identityPoolId,
-    clientConfig: { region: cognito.region, ...(cognito.endpoint ? { endpoint: cognito.endpoint } : {}) },
+    clientConfig: {
+      region: cognito.region,
+      requestHandler: new SignallingHandler(),
+      ...(cognito.endpoint ? { endpoint: cognito.endpoint } : {}),
+    },
   })
   return provider
 }
@@ -63,6 +81,16 @@ export const credentials: AwsCredentialIdentityProvider = () => {
 /** Starts getting credentials now, so the Cognito round trips overlap the first render; failures surface later. */
 export function warmUpCredentials(): void {
   credentials().catch(() => undefined)
+}
+
+/**
+ * Resolves once the first Cognito request is on its way (or getting credentials has already settled, or was never
+ * started). The first render is held until then: rendering compiles a lot of code, and the SDK's request would
+ * otherwise queue behind it.
+ */
+export function firstRequestSent(): Promise<void> {
+  if (!cached) return Promise.resolve()
+  return Promise.race([sent, cached.promise.then(() => undefined, () => undefined)])
 }
 
 /** Forgets the current credentials; the next call gets a fresh set from Cognito. Returns the new generation. */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useDeferredValue, useEffect } from 'react'
 import type { Theme } from '../../lib/url.ts'
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
 import { useNow } from '../../ui/use-now.ts'
@@ -9,15 +9,17 @@ import { LocationCard } from './cards/LocationCard.tsx'
 import { SourceCard } from './cards/SourceCard.tsx'
 import { StatusCard } from './cards/StatusCard.tsx'
 import { TagsCard } from './cards/TagsCard.tsx'
-import { SnapshotError } from './SnapshotError.tsx'
 import { SnapshotHeader } from './SnapshotHeader.tsx'
-import { SnapshotSkeleton } from './SnapshotSkeleton.tsx'
+import { SnapshotError } from './SnapshotError.tsx'
+import { SkeletonCards, SnapshotSkeleton } from './SnapshotSkeleton.tsx'
 
 export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: string; name: string; pollSeconds: number; theme?: Theme }) {
   const query = useQuery(snapshotQueries.detail(region, name, pollSeconds))
   const now = useNow()
   const data = query.data
   const state = data?.snapshot.state
+  // The Status card answers "can I use it?": it renders first, the other cards in a pass of their own right after.
+  const rest = useDeferredValue(data)
 
   // The page title carries the state, so a background tab shows when a watched snapshot becomes available.
   useEffect(() => {
@@ -46,18 +48,24 @@ export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: s
           <ErrorBoundary label="The status card">
             <StatusCard data={data} now={now} stale={query.isError} />
           </ErrorBoundary>
-          <ErrorBoundary label="The source card">
-            <SourceCard snapshot={data.snapshot} />
-          </ErrorBoundary>
-          <ErrorBoundary label="The location card">
-            <LocationCard snapshot={data.snapshot} />
-          </ErrorBoundary>
-          <ErrorBoundary label="The tags card">
-            <TagsCard snapshot={data.snapshot} />
-          </ErrorBoundary>
-          <ErrorBoundary label="The disks card">
-            <DisksCard snapshot={data.snapshot} now={now} />
-          </ErrorBoundary>
+          {rest ? (
+            <>
+              <ErrorBoundary label="The source card">
+                <SourceCard snapshot={rest.snapshot} />
+              </ErrorBoundary>
+              <ErrorBoundary label="The location card">
+                <LocationCard snapshot={rest.snapshot} />
+              </ErrorBoundary>
+              <ErrorBoundary label="The tags card">
+                <TagsCard snapshot={rest.snapshot} />
+              </ErrorBoundary>
+              <ErrorBoundary label="The disks card">
+                <DisksCard snapshot={rest.snapshot} now={now} />
+              </ErrorBoundary>
+            </>
+          ) : (
+            <SkeletonCards />
+          )}
         </div>
       ) : query.isError ? (
         <SnapshotError error={query.error} region={region} name={name} onRetry={refresh} retrying={query.isFetching} theme={theme} />
