@@ -2,8 +2,8 @@
 // unchanged to Lightsail (the emulator by default), with Host set to lightsail.<region>.amazonaws.com, the host the
 // browser signed for. nginx or CloudFront do the same in production (README, "The relay").
 import { readFileSync } from 'node:fs'
-import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
-import { request as httpsRequest } from 'node:https'
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import type { Connect, Plugin } from 'vite'
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
@@ -29,6 +29,8 @@ function relayError(res: ServerResponse, status: number, type: string, message: 
 
 export function relayHandler({ relayPath, target }: RelayOptions): Connect.NextHandleFunction {
   const prefix = relayPath.replace(/\/+$/, '') + '/'
+  // Connections to Lightsail are kept open between calls: a handshake per call would add a round trip to each.
+  const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) }
   return (req: IncomingMessage, res: ServerResponse, next: Connect.NextFunction) => {
     const path = (req.url ?? '').split('?')[0]!
     if (!path.startsWith(prefix)) return next()
@@ -44,7 +46,15 @@ export function relayHandler({ relayPath, target }: RelayOptions): Connect.NextH
     headers.host = `lightsail.${region}.amazonaws.com`
     const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest
     const proxied = send(
-      { protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port, method: 'POST', path: '/', headers },
+      {
+        protocol: upstream.protocol,
+        hostname: upstream.hostname,
+        port: upstream.port,
+        method: 'POST',
+        path: '/',
+        headers,
+        agent: upstream.protocol === 'https:' ? agents.https : agents.http,
+      },
       (answer) => {
         const back: Record<string, string | string[]> = {}
         for (const [name, value] of Object.entries(answer.headers)) {
