@@ -79,6 +79,8 @@ describe('injected faults, seen through the SDK', () => {
     expect(await admin(emulator.url, 'faults', { kind: 'throttle' })).toMatchObject({ status: 400, body: { error: expect.stringContaining('count') } })
     expect(await admin(emulator.url, 'faults', { kind: 'throttle', rate: 2 })).toMatchObject({ status: 400 })
     expect(await admin(emulator.url, 'nowhere')).toMatchObject({ status: 404, body: { routes: expect.any(Array) } })
+    const notJson = await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: '{kind' })
+    expect(notJson.status).toBe(400)
   })
 })
 

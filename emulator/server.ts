@@ -52,7 +52,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const guestLightsail = options.guestLightsail ?? true
 
   async function admin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const body = req.method === 'POST' ? parseJsonBody(await readBody(req)) : {}
+    let body: Record<string, unknown> = {}
+    try {
+      if (req.method === 'POST') body = parseJsonBody(await readBody(req))
+    } catch {
+      return sendJson(res, 400, { error: 'the body must be a JSON object' })
+    }
     const route = `${req.method} ${path}`
     switch (route) {
       case 'GET /_emulator/health':
