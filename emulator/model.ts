@@ -18,14 +18,18 @@ export interface AddOn {
   duration?: string
 }
 
-export interface Disk {
-  name?: string
+/** The fields every Lightsail resource carries. */
+interface Resource {
   arn?: string
   supportCode?: string
   createdAt?: Date
   location?: ResourceLocation
   resourceType?: string
   tags?: Tag[]
+}
+
+export interface Disk extends Resource {
+  name?: string
   addOns?: AddOn[]
   sizeInGb?: number
   isSystemDisk?: boolean
@@ -40,14 +44,8 @@ export interface Disk {
   [extra: string]: unknown
 }
 
-export interface InstanceSnapshot {
+export interface InstanceSnapshot extends Resource {
   name: string
-  arn?: string
-  supportCode?: string
-  createdAt?: Date
-  location?: ResourceLocation
-  resourceType?: string
-  tags?: Tag[]
   state?: string
   progress?: string
   fromAttachedDisks?: Disk[]

@@ -1,7 +1,7 @@
 import type { Disk, InstanceSnapshot } from '../../../aws/snapshots.ts'
 import { formatGb } from '../../../lib/format.ts'
 import { Card } from '../../../ui/Card.tsx'
-import { CopyButton } from '../../../ui/CopyButton.tsx'
+import { CopyableCode } from '../../../ui/CopyableCode.tsx'
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
 import { Time } from '../../../ui/Time.tsx'
 import { diskRole, yesNo } from '../../model.ts'
@@ -27,15 +27,7 @@ function DiskItem({ disk, now }: { disk: Disk; now: number }) {
           { term: 'Created', value: <Time date={disk.createdAt} now={now} /> },
           { term: 'Location', value: [disk.location?.availabilityZone, disk.location?.regionName].filter(Boolean).join(' · ') || undefined },
           { term: 'Resource type', value: disk.resourceType },
-          {
-            term: 'ARN',
-            value: disk.arn && (
-              <span className="with-copy">
-                <code className="wrap">{disk.arn}</code>
-                <CopyButton text={disk.arn} label={`Copy ARN of ${name}`} className="button-small" />
-              </span>
-            ),
-          },
+          { term: 'ARN', value: disk.arn && <CopyableCode value={disk.arn} label={`Copy ARN of ${name}`} /> },
           { term: 'Support code', value: disk.supportCode && <code className="wrap">{disk.supportCode}</code> },
           { term: 'Attachment state', note: 'discontinued, use Attached', value: disk.attachmentState ?? <span className="muted">Not sent</span> },
           { term: 'GB in use', note: 'discontinued, not maintained', value: disk.gbInUse === undefined ? <span className="muted">Not sent</span> : String(disk.gbInUse) },

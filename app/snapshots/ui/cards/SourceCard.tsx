@@ -1,7 +1,7 @@
 import type { InstanceSnapshot } from '../../../aws/snapshots.ts'
 import { formatGb } from '../../../lib/format.ts'
 import { Card } from '../../../ui/Card.tsx'
-import { CopyButton } from '../../../ui/CopyButton.tsx'
+import { CopyableCode } from '../../../ui/CopyableCode.tsx'
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
 import { totalSizeGb, yesNo } from '../../model.ts'
 
@@ -12,15 +12,7 @@ export function SourceCard({ snapshot }: { snapshot: InstanceSnapshot }) {
       <KeyValueList
         facts={[
           { term: 'Instance', value: snapshot.fromInstanceName },
-          {
-            term: 'Instance ARN',
-            value: snapshot.fromInstanceArn ? (
-              <span className="with-copy">
-                <code className="wrap">{snapshot.fromInstanceArn}</code>
-                <CopyButton text={snapshot.fromInstanceArn} label="Copy instance ARN" className="button-small" />
-              </span>
-            ) : undefined,
-          },
+          { term: 'Instance ARN', value: snapshot.fromInstanceArn && <CopyableCode value={snapshot.fromInstanceArn} label="Copy instance ARN" /> },
           { term: 'Blueprint', value: snapshot.fromBlueprintId && <code>{snapshot.fromBlueprintId}</code> },
           { term: 'Bundle', value: snapshot.fromBundleId && <code>{snapshot.fromBundleId}</code> },
           { term: 'From an automatic snapshot', value: yesNo(snapshot.isFromAutoSnapshot) },
