@@ -2,15 +2,14 @@
 // first render, which picks the answer up from the query cache.
 import { configureCredentials, firstRequestSent, warmUpCredentials } from './aws/credentials.ts'
 import { configureLightsail } from './aws/lightsail.ts'
-import { ConfigError, loadConfig } from './config/config.ts'
+import { ConfigError, loadConfig, type AppConfig } from './config/config.ts'
 import { createQueryClient } from './query-client.ts'
 import { mountApp, mountConfigError } from './root.tsx'
 import { snapshotQueries } from './snapshots/queries.ts'
 import './ui/theme.css'
 import { resolveView } from './view.ts'
 
-try {
-  const config = await loadConfig(import.meta.env.BASE_URL)
+async function boot(config: AppConfig): Promise<void> {
   configureCredentials(config.cognito)
   configureLightsail(config.lightsail)
   warmUpCredentials()
@@ -21,6 +20,12 @@ try {
   }
   await firstRequestSent()
   mountApp(config, queryClient)
+}
+
+let config: AppConfig | undefined
+try {
+  config = await loadConfig(import.meta.env.BASE_URL)
 } catch (error) {
   mountConfigError(error instanceof ConfigError ? error : new ConfigError('config.json', String(error)))
 }
+if (config) await boot(config)

@@ -1,5 +1,5 @@
-// One LightsailClient per region, made on first use and shared. `send` is the only way commands go out: it turns
-// failures into AppErrors and, when the service says the credentials are expired, renews them and tries once more.
+// One LightsailClient per region, made on first use and shared. `withLightsail` is the only way commands go out: it
+// turns failures into AppErrors and, when the service says the credentials are expired, renews them and tries once.
 import { LightsailClient } from '@aws-sdk/client-lightsail'
 import type { AppConfig } from '../config/config.ts'
 import { credentialGeneration, credentials, renewCredentials } from './credentials.ts'
