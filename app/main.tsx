@@ -1,8 +1,9 @@
 // Boot: fetch the config, start the AWS requests the link needs, then render. The first request leaves before React's
 // first render, which picks the answer up from the query cache.
-import { configureCredentials, firstRequestSent, warmUpCredentials } from './aws/credentials.ts'
+import { configureCredentials, credentials, firstRequestSent, warmUpCredentials } from './aws/credentials.ts'
 import { configureLightsail } from './aws/lightsail.ts'
 import { ConfigError, loadConfig, type AppConfig } from './config/config.ts'
+import { warmUpFormatters } from './lib/format.ts'
 import { createQueryClient } from './query-client.ts'
 import { mountApp, mountConfigError } from './root.tsx'
 import { snapshotQueries } from './snapshots/queries.ts'
@@ -20,6 +21,8 @@ async function boot(config: AppConfig): Promise<void> {
   }
   await firstRequestSent()
   mountApp(config, queryClient)
+  // While the snapshot is on its way: the locale data behind Intl formatters is slow to load the first time.
+  credentials().then(() => setTimeout(warmUpFormatters, 0), () => undefined)
 }
 
 let config: AppConfig | undefined

@@ -99,3 +99,12 @@ export function formatMinutes(value: string | undefined, locale?: string): strin
   if (!Number.isFinite(n) || n < 0) return value
   return formatDuration(n * 60_000, locale)
 }
+
+/** Builds the formatters the Status card needs, so the first render after the data arrives does not pay for it. */
+export function warmUpFormatters(now = Date.now()): void {
+  formatDateTime(new Date(now))
+  formatUtc(new Date(now))
+  formatRelative(new Date(now - 86_400_000), now)
+  formatDuration(65_000)
+  formatGb(80)
+}
