@@ -1,13 +1,15 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import type { AppConfig } from './config/config.ts'
 import { NAME_RULE } from './lib/names.ts'
-import { InventoryView } from './snapshots/ui/InventoryView.tsx'
 import { useSearch } from './lib/url.ts'
 import { LookupForm } from './snapshots/ui/LookupForm.tsx'
 import { SnapshotDetail } from './snapshots/ui/SnapshotDetail.tsx'
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx'
 import { Link } from './ui/Link.tsx'
 import { resolveView, type ResolvedView, type View } from './view.ts'
+
+// The inventory is not part of a snapshot link's first screen: it loads when opened.
+const InventoryView = lazy(() => import('./snapshots/ui/InventoryView.tsx').then((m) => ({ default: m.InventoryView })))
 
 function Problem({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -37,7 +39,11 @@ function Content({ resolved, url, pollSeconds }: { resolved: ResolvedView; url: 
     case 'detail':
       return <SnapshotDetail key={`${resolved.region}/${resolved.name}`} region={resolved.region} name={resolved.name} pollSeconds={pollSeconds} theme={url.theme} />
     case 'inventory':
-      return <InventoryView view={url} />
+      return (
+        <Suspense fallback={<p role="status">Loading the snapshots in {url.region}…</p>}>
+          <InventoryView view={url} />
+        </Suspense>
+      )
   }
 }
 

@@ -25,10 +25,7 @@ async function boot(config: AppConfig): Promise<void> {
   credentials().then(() => setTimeout(warmUpFormatters, 0), () => undefined)
 }
 
-let config: AppConfig | undefined
-try {
-  config = await loadConfig(import.meta.env.BASE_URL)
-} catch (error) {
-  mountConfigError(error instanceof ConfigError ? error : new ConfigError('config.json', String(error)))
-}
-if (config) await boot(config)
+// No top-level await: chunks loaded later could then share this one's modules instead of splitting them out.
+loadConfig(import.meta.env.BASE_URL).then(boot, (error: unknown) =>
+  mountConfigError(error instanceof ConfigError ? error : new ConfigError('config.json', String(error))),
+)

@@ -4,7 +4,6 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import type { AppConfig, ConfigError } from './config/config.ts'
-import { ConfigErrorPage } from './config/ConfigErrorPage.tsx'
 
 const root = () => createRoot(document.getElementById('root')!)
 
@@ -19,5 +18,6 @@ export function mountApp(config: AppConfig, queryClient: QueryClient): void {
 }
 
 export function mountConfigError(error: ConfigError): void {
-  root().render(<ConfigErrorPage error={error} />)
+  // Only a broken deployment needs this page: it is not part of the app's first load.
+  void import('./config/ConfigErrorPage.tsx').then(({ ConfigErrorPage }) => root().render(<ConfigErrorPage error={error} />))
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useEffect } from 'react'
+import { lazy, Suspense, useDeferredValue, useEffect } from 'react'
 import type { Theme } from '../../lib/url.ts'
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
 import { useNow } from '../../ui/use-now.ts'
@@ -10,8 +10,10 @@ import { SourceCard } from './cards/SourceCard.tsx'
 import { StatusCard } from './cards/StatusCard.tsx'
 import { TagsCard } from './cards/TagsCard.tsx'
 import { SnapshotHeader } from './SnapshotHeader.tsx'
-import { SnapshotError } from './SnapshotError.tsx'
 import { SkeletonCards, SnapshotSkeleton } from './SnapshotSkeleton.tsx'
+
+// Error panels are code a snapshot link rarely needs: they load on the first failure.
+const SnapshotError = lazy(() => import('./SnapshotError.tsx').then((m) => ({ default: m.SnapshotError })))
 
 export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: string; name: string; pollSeconds: number; theme?: Theme }) {
   const query = useQuery(snapshotQueries.detail(region, name, pollSeconds))
@@ -68,7 +70,9 @@ export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: s
           )}
         </div>
       ) : query.isError ? (
-        <SnapshotError error={query.error} region={region} name={name} onRetry={refresh} retrying={query.isFetching} theme={theme} />
+        <Suspense fallback={<p role="status">Could not load {name}: {query.error.message}</p>}>
+          <SnapshotError error={query.error} region={region} name={name} onRetry={refresh} retrying={query.isFetching} theme={theme} />
+        </Suspense>
       ) : (
         <SnapshotSkeleton />
       )}
