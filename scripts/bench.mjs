@@ -9,7 +9,7 @@ import { chromium } from '@playwright/test'
 import { build } from 'vite'
 import { chromiumLaunchOptions } from '../e2e/environment.ts'
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 9)
+const RUNS = Number(process.env.BENCH_RUNS ?? 15)
 const LATENCY = 50
 const EMULATOR_PORT = 4610
 const APP_PORT = 4611
