@@ -128,6 +128,24 @@ test('a slow network shows the skeleton, shaped like the cards, until the data a
   expect(Math.abs(cardBox!.y - skeletonBox!.y)).toBeLessThan(2)
 })
 
+// The SDK retries ServiceException (a 500) three times; the others are answered at once.
+for (const [error, count, heading] of [
+  ['UnauthenticatedException', 1, 'You are not signed in to Lightsail'],
+  ['RegionSetupInProgressException', 1, 'Lightsail is still being set up in us-east-2'],
+  ['OperationFailureException', 1, 'Lightsail could not complete the request'],
+  ['ServiceException', 3, 'Lightsail is having trouble'],
+] as const) {
+  test(`${error} has its own panel, and a retry recovers`, async ({ page, emulator }) => {
+    await emulator.admin('faults', { kind: 'error', error, count, service: 'lightsail' })
+    await page.goto(detail('web-1-backup'))
+    const panel = page.getByRole('alert')
+    await expect(panel.getByRole('heading', { name: heading })).toBeVisible({ timeout: 20_000 })
+    await expect(panel.getByText(error, { exact: true })).toBeVisible()
+    await panel.getByRole('button', { name: 'Try again' }).click()
+    await expect(page.getByTestId('status-state')).toHaveText('available')
+  })
+}
+
 test.describe('a broken config.json', () => {
   test('that is not JSON stops the app with a page that says so', async ({ page }) => {
     await page.route('**/config.json', (route) => route.fulfill({ body: '{"defaultRegion": ', contentType: 'application/json' }))

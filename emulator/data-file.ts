@@ -66,9 +66,7 @@ export function accountFromDocuments(doc: unknown): Account {
       snapshots.set(region, [...inRegion, snapshot])
     }
   })
-  const anyArn = [...snapshots.values()].flat().find((s) => typeof s.arn === 'string')?.arn
   return {
-    accountId: anyArn?.split(':')[4] ?? '000000000000',
     snapshots,
     pending: [],
     regionConditions: new Map(),

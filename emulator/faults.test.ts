@@ -56,6 +56,19 @@ describe('injected faults, seen through the SDK', () => {
     await expect(lightsailClient(emulator.url)).resolves.toBeDefined()
   })
 
+  it('a named Lightsail error answers with its type, status and Lightsail fields', async () => {
+    const client = await lightsailClient(emulator.url)
+    await admin(emulator.url, 'faults', { kind: 'error', error: 'UnauthenticatedException', count: 1 })
+    await expect(client.send(get())).rejects.toMatchObject({ name: 'UnauthenticatedException', code: 'Unauthenticated', $metadata: { httpStatusCode: 401 } })
+    await admin(emulator.url, 'faults', { kind: 'error', error: 'RegionSetupInProgressException', count: 1 })
+    await expect(client.send(get())).rejects.toMatchObject({ name: 'RegionSetupInProgressException', $metadata: { httpStatusCode: 428 } })
+    await admin(emulator.url, 'faults', { kind: 'error', error: 'OperationFailureException', count: 1 })
+    await expect(client.send(get())).rejects.toMatchObject({ name: 'OperationFailureException', $metadata: { httpStatusCode: 400 } })
+    await admin(emulator.url, 'faults', { kind: 'error', error: 'ServiceException', count: 3 })
+    await expect(client.send(get())).rejects.toMatchObject({ name: 'ServiceException', $metadata: { httpStatusCode: 500, attempts: 3 } })
+    await expect(client.send(get())).resolves.toHaveProperty('instanceSnapshot')
+  })
+
   it('latency applies to every call', async () => {
     const client = await lightsailClient(emulator.url)
     await admin(emulator.url, 'latency', { ms: 150 })
@@ -78,6 +91,7 @@ describe('injected faults, seen through the SDK', () => {
     expect(await admin(emulator.url, 'faults', { kind: 'meteor', count: 1 })).toMatchObject({ status: 400, body: { error: expect.stringContaining('kind must be one of') } })
     expect(await admin(emulator.url, 'faults', { kind: 'throttle' })).toMatchObject({ status: 400, body: { error: expect.stringContaining('count') } })
     expect(await admin(emulator.url, 'faults', { kind: 'throttle', rate: 2 })).toMatchObject({ status: 400 })
+    expect(await admin(emulator.url, 'faults', { kind: 'error', error: 'Oops', count: 1 })).toMatchObject({ status: 400, body: { error: expect.stringContaining('UnauthenticatedException') } })
     expect(await admin(emulator.url, 'nowhere')).toMatchObject({ status: 404, body: { routes: expect.any(Array) } })
     const notJson = await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: '{kind' })
     expect(notJson.status).toBe(400)

@@ -1,7 +1,18 @@
 // Injected failures for tests and demos: for the next N calls, or at a rate, optionally for one service or operation.
+import { lightsailErrors } from './lightsail.ts'
 import { AwsError, errors } from './wire.ts'
 
-export const FAULT_KINDS = ['throttle', 'http500', 'http503', 'drop', 'slow'] as const
+export const FAULT_KINDS = ['throttle', 'http500', 'http503', 'drop', 'slow', 'error'] as const
+
+/** The Lightsail errors a fault of kind `error` can answer with, by their `__type`. */
+export const INJECTABLE_ERRORS: Record<string, () => AwsError> = {
+  AccessDeniedException: () => lightsailErrors.accessDenied('GetInstanceSnapshot'),
+  AccountSetupInProgressException: () => lightsailErrors.accountSetupInProgress(),
+  RegionSetupInProgressException: () => lightsailErrors.regionSetupInProgress('this region'),
+  UnauthenticatedException: () => lightsailErrors.unauthenticated(),
+  OperationFailureException: () => lightsailErrors.operationFailure('The operation failed.'),
+  ServiceException: () => lightsailErrors.service(),
+}
 export type FaultKind = (typeof FAULT_KINDS)[number]
 
 export interface FaultRule {
@@ -14,6 +25,8 @@ export interface FaultRule {
   operation?: string
   /** For `slow`: how long to hold the response. */
   delayMs?: number
+  /** For `error`: which Lightsail error to answer, by its `__type`. */
+  error?: string
 }
 
 export type FaultOutcome =
@@ -36,6 +49,9 @@ export class FaultInjector {
     if (r.rate !== undefined && !(typeof r.rate === 'number' && r.rate >= 0 && r.rate <= 1)) throw new Error('rate must be a number from 0 to 1')
     if (r.service !== undefined && r.service !== 'lightsail' && r.service !== 'cognito-identity') throw new Error('service must be lightsail or cognito-identity')
     if (r.operation !== undefined && typeof r.operation !== 'string') throw new Error('operation must be a string')
+    if (r.kind === 'error' && !(typeof r.error === 'string' && r.error in INJECTABLE_ERRORS)) {
+      throw new Error(`error must be one of ${Object.keys(INJECTABLE_ERRORS).join(', ')}`)
+    }
     if (r.delayMs !== undefined && !(typeof r.delayMs === 'number' && r.delayMs >= 0 && r.delayMs <= 120_000)) throw new Error('delayMs must be 0 to 120000')
     return r as unknown as FaultRule
   }
@@ -75,6 +91,8 @@ export class FaultInjector {
           return { action: 'drop' }
         case 'slow':
           return { action: 'delay', ms: rule.delayMs ?? 5000 }
+        case 'error':
+          return { action: 'error', error: INJECTABLE_ERRORS[rule.error!]!() }
       }
     }
     return { action: 'none' }

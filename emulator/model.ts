@@ -70,7 +70,6 @@ export interface PendingPlan {
 export type RegionCondition = 'AccountSetupInProgress' | 'AccessDenied'
 
 export interface Account {
-  accountId: string
   snapshots: Map<string, InstanceSnapshot[]>
   pending: PendingPlan[]
   regionConditions: Map<string, RegionCondition>

@@ -24,16 +24,8 @@ export class Store {
     this.pageTokens.clear()
   }
 
-  get accountId(): string {
-    return this.account.accountId
-  }
-
   regionCondition(region: string): RegionCondition | undefined {
     return this.account.regionConditions.get(region)
-  }
-
-  regionsWithData(): string[] {
-    return [...this.account.snapshots.keys()]
   }
 
   getSnapshot(region: string, name: string): InstanceSnapshot | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, isAbort, toAppError, type AppErrorKind } from './errors.ts'
+import { AppError, toAppError, type AppErrorKind } from './errors.ts'
 
 const sdkError = (name: string, status?: number, requestId = 'req-1') =>
   Object.assign(new Error(`${name} message`), { name, $metadata: { httpStatusCode: status, requestId } })
@@ -43,10 +43,8 @@ describe('toAppError', () => {
     expect(toAppError(null)).toMatchObject({ kind: 'unknown', message: 'null' })
   })
 
-  it('passes an AppError through unchanged, and recognises aborts', () => {
+  it('passes an AppError through unchanged', () => {
     const original = new AppError('throttled', 'slow down', 'ThrottlingException')
     expect(toAppError(original)).toBe(original)
-    expect(isAbort(Object.assign(new Error('x'), { name: 'AbortError' }))).toBe(true)
-    expect(isAbort(new Error('x'))).toBe(false)
   })
 })

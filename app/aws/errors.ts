@@ -76,7 +76,3 @@ export function toAppError(error: unknown): AppError {
   if (!kind) kind = status !== undefined && status >= 500 ? 'service' : 'unknown'
   return new AppError(kind, message, name, e.$metadata?.requestId, status)
 }
-
-export function isAbort(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError'
-}
