@@ -9,6 +9,14 @@ beforeAll(async () => {
 })
 afterAll(() => emulator.close())
 
+/** A Cognito Identity call as a browser would send it, without the SDK. */
+const rawCall = (operation: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(emulator.url, {
+    method: 'POST',
+    headers: { 'x-amz-target': `AWSCognitoIdentityService.${operation}`, 'content-type': 'application/x-amz-json-1.1', ...headers },
+    body,
+  })
+
 describe('Cognito Identity through the real SDK', () => {
   it('issues an identity id in the pool region, then credentials that expire after the configured lifetime', async () => {
     const cognito = cognitoClient(emulator.url)
@@ -58,11 +66,7 @@ describe('Cognito Identity through the real SDK', () => {
   })
 
   it('answers a malformed body with SerializationException', async () => {
-    const response = await fetch(emulator.url, {
-      method: 'POST',
-      headers: { 'x-amz-target': 'AWSCognitoIdentityService.GetId', 'content-type': 'application/x-amz-json-1.1' },
-      body: '{not json',
-    })
+    const response = await rawCall('GetId', '{not json')
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({ __type: 'SerializationException' })
   })
@@ -80,22 +84,14 @@ describe('Cognito Identity through the real SDK', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173')
     expect(preflight.headers.get('access-control-allow-headers')).toContain('x-amz-target')
 
-    const response = await fetch(emulator.url, {
-      method: 'POST',
-      headers: { origin: 'http://127.0.0.1:5173', 'x-amz-target': 'AWSCognitoIdentityService.GetId', 'content-type': 'application/x-amz-json-1.1' },
-      body: JSON.stringify({ IdentityPoolId: TEST_POOL }),
-    })
+    const response = await rawCall('GetId', JSON.stringify({ IdentityPoolId: TEST_POOL }), { origin: 'http://127.0.0.1:5173' })
     expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173')
     expect(response.headers.get('access-control-expose-headers')).toMatch(/x-amzn-RequestId.*Date/)
     expect(response.headers.get('date')).not.toBeNull()
   })
 
   it('answers an unknown Cognito operation with UnknownOperationException', async () => {
-    const response = await fetch(emulator.url, {
-      method: 'POST',
-      headers: { 'x-amz-target': 'AWSCognitoIdentityService.DeleteIdentityPool', 'content-type': 'application/x-amz-json-1.1' },
-      body: '{}',
-    })
+    const response = await rawCall('DeleteIdentityPool', '{}')
     expect(response.status).toBe(400)
     expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException')
   })
