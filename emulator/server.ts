@@ -165,8 +165,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         await applyFault('lightsail', operation, res)
         if (res.destroyed) return
         if (!handler) throw errors.unknownOperation(target)
-        const role = cognito.credential(verified.accessKeyId)?.role
-        if (role === 'guest' && !guestLightsail) throw lightsailErrors.accessDenied(operation)
+        if (verified.credential.role === 'guest' && !guestLightsail) throw lightsailErrors.accessDenied(operation)
         return sendJson(res, 200, handler(store, verified.region, parseJsonBody(body)))
       }
       throw errors.unknownOperation(target || 'no X-Amz-Target')

@@ -23,10 +23,11 @@ export interface ReceivedRequest {
   body: Buffer
 }
 
-export interface VerifiedRequest {
+export interface VerifiedRequest<C extends SigningCredential> {
   region: string
   service: string
-  accessKeyId: string
+  /** The credential that signed the request, as the lookup returned it. */
+  credential: C
 }
 
 const AUTH_PATTERN =
@@ -54,12 +55,12 @@ function formatAmzDate(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
 }
 
-export async function verifySigV4(
+export async function verifySigV4<C extends SigningCredential>(
   request: ReceivedRequest,
-  lookup: (accessKeyId: string) => SigningCredential | undefined,
+  lookup: (accessKeyId: string) => C | undefined,
   now: number,
   expectedService: string,
-): Promise<VerifiedRequest> {
+): Promise<VerifiedRequest<C>> {
   const authorization = header(request.headers, 'authorization')
   if (!authorization) throw errors.missingAuthenticationToken()
   const auth = AUTH_PATTERN.exec(authorization)
@@ -137,5 +138,5 @@ export async function verifySigV4(
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
     )
   }
-  return { region: region!, service: service!, accessKeyId: accessKeyId! }
+  return { region: region!, service: service!, credential }
 }

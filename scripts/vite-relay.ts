@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs'
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import type { Connect, Plugin } from 'vite'
+import { REGION_PATTERN } from '../app/config/config.ts'
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
 // Hop-by-hop headers, and what the app's origin must not pass on to AWS.
 const DROPPED = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'cookie', 'host'])
 
@@ -35,7 +35,7 @@ export function relayHandler({ relayPath, target }: RelayOptions): Connect.NextH
     const path = (req.url ?? '').split('?')[0]!
     if (!path.startsWith(prefix)) return next()
     const region = path.slice(prefix.length).replace(/\/$/, '')
-    if (!REGION.test(region)) return relayError(res, 400, 'RelayBadRegion', `Not a region name: ${region.slice(0, 40)}`)
+    if (!REGION_PATTERN.test(region)) return relayError(res, 400, 'RelayBadRegion', `Not a region name: ${region.slice(0, 40)}`)
     if (req.method !== 'POST') return relayError(res, 405, 'RelayMethodNotAllowed', 'The relay forwards POST requests only')
 
     const upstream = targetFor(target, region)

@@ -3,8 +3,7 @@
 // thrown away when the service says it is no good (`renewCredentials`).
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity'
 import { FetchHttpHandler } from '@smithy/fetch-http-handler'
-import type { HttpHandlerOptions } from '@smithy/types'
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions } from '@smithy/types'
 import type { AppConfig } from '../config/config.ts'
 
 /** The SDK refreshes credentials this long before they expire; so does this cache. */
@@ -60,8 +59,8 @@ async function fetchCredentials(): Promise<AwsCredentialIdentity> {
   }
 }
 
-function fresh(value: AwsCredentialIdentity | undefined): boolean {
-  return !value?.expiration || value.expiration.getTime() - Date.now() > REFRESH_BEFORE_MS
+function fresh(value: AwsCredentialIdentity): boolean {
+  return !value.expiration || value.expiration.getTime() - Date.now() > REFRESH_BEFORE_MS
 }
 
 /** The provider every Lightsail client shares: concurrent callers wait for the same Cognito round trips. */

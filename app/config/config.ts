@@ -94,12 +94,12 @@ export function parseConfig(raw: unknown): AppConfig {
 }
 
 /** Fetches `config.json` beside the app (so any base path works) and validates it. */
-export async function loadConfig(baseUrl: string, fetchImpl: typeof fetch = fetch): Promise<AppConfig> {
+export async function loadConfig(baseUrl: string): Promise<AppConfig> {
   const url = new URL('config.json', new URL(baseUrl, window.location.href))
   let response: Response
   try {
     // No cache option here: it would miss the preloaded response. Serve config.json with Cache-Control: no-cache.
-    response = await fetchImpl(url)
+    response = await fetch(url)
   } catch {
     throw new ConfigError('config.json', `could not be fetched from ${url.pathname}: the network failed`)
   }

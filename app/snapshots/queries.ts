@@ -1,13 +1,13 @@
 // Query options for snapshots: keys from one factory, polling while pending, progress history for the estimate.
 import { queryOptions } from '@tanstack/react-query'
-import type { InstanceSnapshot } from '../aws/snapshots.ts'
-import { getInstanceSnapshot, listInstanceSnapshots } from '../aws/snapshots.ts'
+import { getInstanceSnapshot, listInstanceSnapshots, type InstanceSnapshot } from '../aws/snapshots.ts'
 import { addSample, parsePercent, type ProgressSample } from '../lib/eta.ts'
 
 export const snapshotKeys = {
   all: () => ['lightsail'] as const,
   region: (region: string) => [...snapshotKeys.all(), region] as const,
   detail: (region: string, name: string) => [...snapshotKeys.region(region), 'instanceSnapshot', name] as const,
+  list: (region: string) => [...snapshotKeys.region(region), 'instanceSnapshots'] as const,
 }
 
 export interface SnapshotData {
@@ -45,7 +45,7 @@ export const snapshotQueries = {
 export const inventoryQueries = {
   region: (region: string) =>
     queryOptions({
-      queryKey: [...snapshotKeys.region(region), 'instanceSnapshots'],
+      queryKey: snapshotKeys.list(region),
       queryFn: ({ signal }) => listInstanceSnapshots(region, signal),
     }),
 }

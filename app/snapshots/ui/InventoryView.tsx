@@ -15,12 +15,12 @@ import { inventoryQueries } from '../queries.ts'
 export function InventoryView({ view }: { view: ViewState & { region: string } }) {
   const query = useQuery(inventoryQueries.region(view.region))
   const now = useNow(30_000)
-  const heading = <h1>Instance snapshots in {regionLabel(view.region)}</h1>
+  const heading = <h1 id="inventory-title">Instance snapshots in {regionLabel(view.region)}</h1>
   if (query.data) {
     const snapshots = query.data
     return (
       <section aria-labelledby="inventory-title" className="inventory">
-        <h1 id="inventory-title">Instance snapshots in {regionLabel(view.region)}</h1>
+        {heading}
         {snapshots.length === 0 ? (
           <p>No instance snapshots in this region.</p>
         ) : (
