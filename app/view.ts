@@ -1,7 +1,7 @@
 // What the URL asks to see, checked once: the boot code uses it to start the first request early, the App to render.
 import type { AppConfig } from './config/config.ts'
-import { REGION_PATTERN } from './config/config.ts'
 import { nameProblem } from './lib/names.ts'
+import { REGION_PATTERN } from './lib/relay-rules.ts'
 import { offeredRegions } from './lib/regions.ts'
 import { parseView, type ParsedView } from './lib/url.ts'
 

@@ -1,5 +1,7 @@
 // The runtime configuration (`/config.json`): one build serves every account. Validated by hand, so a broken file
-// names the field that is wrong, and no schema library weighs on the bundle.
+// names the field that is wrong (and a misspelt one), and no schema library weighs on the bundle.
+import { endpointProblem, LIGHTSAIL_RELAY, REGION_PATTERN, sameOriginPathProblem } from '../lib/relay-rules.ts'
+
 export interface AppConfig {
   defaultRegion: string
   /** Regions the UI offers; empty means every region the app knows. */
@@ -9,6 +11,8 @@ export interface AppConfig {
     identityPoolId: string
     /** Override, for the emulator or a VPC endpoint. */
     endpoint?: string
+    /** Cognito Identity through the app's own origin (`<relayPath>/<region>/`): no CORS preflight. */
+    relayPath?: string
   }
   lightsail:
     | { mode: 'relay'; relayPath: string }
@@ -25,14 +29,30 @@ export class ConfigError extends Error {
   }
 }
 
-export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
 const POOL_PATTERN = /^[\w-]+:[0-9a-f-]+$/
 
 type Json = Record<string, unknown>
 
-function object(value: unknown, field: string): Json {
+/** An object whose keys must all be known: a misspelt field is named, with the field it probably meant. */
+function object(value: unknown, field: string, known: readonly string[]): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(field, 'must be an object')
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue
+    const path = field === 'config.json' ? key : `${field}.${key}`
+    const near = known.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2)
+    throw new ConfigError(path, `is not a field Snapshot Lens knows${near ? `; did you mean "${near}"?` : '.'} Known here: ${known.join(', ')}`)
+  }
   return value as Json
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]!
 }
 
 function string(value: unknown, field: string, check?: (s: string) => string | undefined): string {
@@ -42,21 +62,22 @@ function string(value: unknown, field: string, check?: (s: string) => string | u
   return value
 }
 
-const region = (s: string) => (REGION_PATTERN.test(s) ? undefined : `"${s}" is not a region name such as us-east-2`)
+const optional = <T>(value: unknown, read: (v: unknown) => T): T | undefined => (value === undefined ? undefined : read(value))
 
-function httpUrl(s: string): string | undefined {
-  try {
-    const url = new URL(s)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : `"${s}" must be an http(s) URL`
-  } catch {
-    return `"${s}" is not a URL`
-  }
+const region = (s: string) => (REGION_PATTERN.test(s) ? undefined : `"${s}" is not a region name such as us-east-2`)
+const endpoint = (s: string) => {
+  const problem = endpointProblem(s)
+  return problem && `"${s}" ${problem}`
+}
+const path = (s: string) => {
+  const problem = sameOriginPathProblem(s)
+  return problem && `${JSON.stringify(s)} ${problem}`
 }
 
 export function parseConfig(raw: unknown): AppConfig {
-  const root = object(raw, 'config.json')
-  const cognito = object(root.cognito, 'cognito')
-  const lightsail = root.lightsail === undefined ? {} : object(root.lightsail, 'lightsail')
+  const root = object(raw, 'config.json', ['defaultRegion', 'regions', 'cognito', 'lightsail', 'pollSeconds'])
+  const cognito = object(root.cognito, 'cognito', ['region', 'identityPoolId', 'endpoint', 'relayPath'])
+  const lightsail = root.lightsail === undefined ? {} : object(root.lightsail, 'lightsail', ['mode', 'relayPath', 'endpoint'])
   const mode = lightsail.mode ?? 'relay'
   if (mode !== 'relay' && mode !== 'direct') throw new ConfigError('lightsail.mode', 'must be "relay" or "direct"')
 
@@ -72,6 +93,15 @@ export function parseConfig(raw: unknown): AppConfig {
   if (typeof pollSeconds !== 'number' || !(pollSeconds >= 1 && pollSeconds <= 3600)) {
     throw new ConfigError('pollSeconds', 'must be a number of seconds from 1 to 3600')
   }
+  const cognitoEndpoint = optional(cognito.endpoint, (v) => string(v, 'cognito.endpoint', endpoint))
+  const cognitoRelay = optional(cognito.relayPath, (v) => string(v, 'cognito.relayPath', path))
+  if (cognitoEndpoint && cognitoRelay) {
+    throw new ConfigError('cognito.relayPath', 'cannot be set with cognito.endpoint: behind a relay, the web server decides where Cognito calls go')
+  }
+  if (mode === 'relay' && lightsail.endpoint !== undefined) {
+    throw new ConfigError('lightsail.endpoint', 'is for direct mode only; in relay mode the web server decides where Lightsail calls go')
+  }
+  if (mode === 'direct' && lightsail.relayPath !== undefined) throw new ConfigError('lightsail.relayPath', 'is for relay mode only')
   return {
     defaultRegion,
     regions: regions as string[],
@@ -79,16 +109,13 @@ export function parseConfig(raw: unknown): AppConfig {
       region: string(cognito.region, 'cognito.region', region),
       identityPoolId: string(cognito.identityPoolId, 'cognito.identityPoolId', (s) =>
         POOL_PATTERN.test(s) ? undefined : `"${s}" is not an identity pool id such as us-east-2:1a2b3c4d-…`),
-      ...(cognito.endpoint === undefined ? {} : { endpoint: string(cognito.endpoint, 'cognito.endpoint', httpUrl) }),
+      ...(cognitoEndpoint ? { endpoint: cognitoEndpoint } : {}),
+      ...(cognitoRelay ? { relayPath: cognitoRelay } : {}),
     },
     lightsail:
       mode === 'relay'
-        ? {
-            mode,
-            relayPath: string(lightsail.relayPath ?? '/aws/lightsail', 'lightsail.relayPath', (s) =>
-              s.startsWith('/') && !s.startsWith('//') ? undefined : 'must be a path on this origin, starting with /'),
-          }
-        : { mode, endpoint: string(lightsail.endpoint, 'lightsail.endpoint', httpUrl) },
+        ? { mode, relayPath: string(lightsail.relayPath ?? LIGHTSAIL_RELAY.defaultPath, 'lightsail.relayPath', path) }
+        : { mode, endpoint: string(lightsail.endpoint, 'lightsail.endpoint', endpoint) },
     pollSeconds,
   }
 }
