@@ -1,21 +1,16 @@
-import { readFileSync } from 'node:fs'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { preloadLazyChunks } from './scripts/vite-preload.ts'
 import { relayPlugin } from './scripts/vite-relay.ts'
-
-const config = JSON.parse(readFileSync(new URL('./public/config.json', import.meta.url), 'utf8')) as {
-  lightsail?: { relayPath?: string }
-}
 
 export default defineConfig({
   base: './',
   plugins: [
     react(),
     preloadLazyChunks(['loadCognitoIdentity']),
+    // The relay serves the paths of the config the app is served: SNAPSHOT_LENS_CONFIG, or public/config.json.
     relayPlugin({
-      relayPath: config.lightsail?.relayPath ?? '/aws/lightsail',
-      target: process.env.LIGHTSAIL_RELAY_TARGET ?? process.env.EMULATOR_URL ?? 'http://127.0.0.1:4566',
+      target: process.env.RELAY_TARGET ?? process.env.EMULATOR_URL ?? 'http://127.0.0.1:4566',
       configFile: process.env.SNAPSHOT_LENS_CONFIG,
     }),
   ],

@@ -11,7 +11,7 @@ test('the first screen shows a snapshot from the emulator, through the relay', a
   await page.goto('./?region=us-east-2&snapshot=web-1-backup')
   await expect(page.getByRole('heading', { name: 'web-1-backup' })).toBeVisible()
   await expect(page.getByText('available', { exact: true }).first()).toBeVisible()
-  expect(relayed).toContain('/aws/lightsail/us-east-2/')
+  expect(relayed).toContain('/relay/lightsail/us-east-2/')
   expect(await emulator.calls('Lightsail.GetInstanceSnapshot')).toBe(1)
 })
 
@@ -64,7 +64,7 @@ test('a browser cannot call Lightsail directly (no CORS), and the same call thro
   const direct = await attempt(`${emulator.url}/`)
   expect(direct).toEqual({ failed: 'TypeError: Failed to fetch' })
 
-  const relayed = await attempt('/aws/lightsail/us-east-2/')
+  const relayed = await attempt('/relay/lightsail/us-east-2/')
   expect(relayed).toMatchObject({ status: 200 })
   expect(JSON.parse((relayed as { body: string }).body).instanceSnapshot.name).toBe('web-1-backup')
 })
@@ -78,4 +78,18 @@ test('direct mode against an endpoint without CORS fails in the browser, and say
   // without CORS headers the browser kept every answer from the page.
   expect(await emulator.calls('Lightsail.GetInstanceSnapshot')).toBeGreaterThan(0)
   await expect(page.getByRole('region', { name: 'Status' })).toHaveCount(0)
+})
+
+test('Cognito Identity can also be reached directly, across origins, since it allows CORS', async ({ page, request, emulator }) => {
+  const config = await (await request.get('./config.json')).json()
+  const { relayPath: _relay, ...cognito } = config.cognito
+  await page.route('**/config.json', (route) => route.fulfill({ json: { ...config, cognito: { ...cognito, endpoint: emulator.url } } }))
+  const crossOrigin: string[] = []
+  page.on('request', (r) => {
+    if (r.url().startsWith(emulator.url)) crossOrigin.push(r.method())
+  })
+  await page.goto('./?region=us-east-2&snapshot=web-1-backup')
+  await expect(page.getByTestId('status-state')).toHaveText('available')
+  expect(crossOrigin.filter((m) => m === 'POST')).toHaveLength(2)
+  expect(await emulator.calls('CognitoIdentity.GetId')).toBe(1)
 })
