@@ -1,4 +1,4 @@
-import { GetInstanceSnapshotCommand } from '@aws-sdk/client-lightsail'
+import { GetInstanceSnapshotCommand, GetInstanceSnapshotsCommand } from '@aws-sdk/client-lightsail'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { FaultInjector } from './faults.ts'
 import type { Emulator } from './server.ts'
@@ -87,14 +87,46 @@ describe('injected faults, seen through the SDK', () => {
     await expect(client.send(get())).resolves.toHaveProperty('instanceSnapshot')
   })
 
+  it('a fault can target one region while the others answer', async () => {
+    const east = await lightsailClient(emulator.url, 'us-east-2')
+    const north = await lightsailClient(emulator.url, 'eu-north-1')
+    const west = await lightsailClient(emulator.url, 'us-west-2')
+    await admin(emulator.url, 'faults', { kind: 'error', error: 'ServiceException', rate: 1, region: 'us-west-2', service: 'lightsail' })
+    await expect(west.send(new GetInstanceSnapshotsCommand({}))).rejects.toMatchObject({ name: 'ServiceException' })
+    await expect(east.send(new GetInstanceSnapshotsCommand({}))).resolves.toHaveProperty('instanceSnapshots')
+    await expect(north.send(new GetInstanceSnapshotsCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException' })
+  })
+
+  it('malformed answers: a 200 without what the operation promises, and a 200 that is not JSON at all', async () => {
+    const client = await lightsailClient(emulator.url)
+    await admin(emulator.url, 'faults', { kind: 'malformed', count: 1, service: 'lightsail' })
+    const empty = await client.send(get())
+    expect(empty.instanceSnapshot).toBeUndefined()
+    await admin(emulator.url, 'faults', { kind: 'not-json', count: 1, service: 'lightsail' })
+    await expect(client.send(get())).rejects.toMatchObject({ name: 'SyntaxError', $metadata: { httpStatusCode: 200 } })
+  })
+
+  it('CORS preflights pay the latency too, as a browser pays the round trip, and are counted', async () => {
+    await admin(emulator.url, 'latency', { ms: 200 })
+    const started = performance.now()
+    const preflight = await fetch(emulator.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target' },
+    })
+    expect(preflight.status).toBe(200)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190)
+    expect((await counters()).calls.Preflight).toBe(1)
+  })
+
   it('the admin API names what is wrong with a fault', async () => {
     expect(await admin(emulator.url, 'faults', { kind: 'meteor', count: 1 })).toMatchObject({ status: 400, body: { error: expect.stringContaining('kind must be one of') } })
     expect(await admin(emulator.url, 'faults', { kind: 'throttle' })).toMatchObject({ status: 400, body: { error: expect.stringContaining('count') } })
     expect(await admin(emulator.url, 'faults', { kind: 'throttle', rate: 2 })).toMatchObject({ status: 400 })
     expect(await admin(emulator.url, 'faults', { kind: 'error', error: 'Oops', count: 1 })).toMatchObject({ status: 400, body: { error: expect.stringContaining('UnauthenticatedException') } })
     expect(await admin(emulator.url, 'nowhere')).toMatchObject({ status: 404, body: { routes: expect.any(Array) } })
-    const notJson = await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: '{kind' })
+    const notJson = await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{kind' })
     expect(notJson.status).toBe(400)
+    expect(await admin(emulator.url, 'faults', { kind: 'throttle', count: 1, region: 'Mars' })).toMatchObject({ status: 400, body: { error: expect.stringContaining('region') } })
   })
 })
 
@@ -102,14 +134,14 @@ describe('FaultInjector', () => {
   it('a rate applies by the random draw; a count is spent and then gone', () => {
     const faults = new FaultInjector()
     faults.add({ kind: 'throttle', rate: 0.5 })
-    expect(faults.next('lightsail', 'X', () => 0.7).action).toBe('none')
-    expect(faults.next('lightsail', 'X', () => 0.2).action).toBe('error')
+    expect(faults.next('lightsail', 'X', undefined, () => 0.7).action).toBe('none')
+    expect(faults.next('lightsail', 'X', undefined, () => 0.2).action).toBe('error')
     faults.clear()
     faults.add({ kind: 'drop', count: 2, operation: 'GetInstanceSnapshot' })
-    expect(faults.next('lightsail', 'GetRegions').action).toBe('none')
-    expect(faults.next('lightsail', 'GetInstanceSnapshot').action).toBe('drop')
-    expect(faults.next('lightsail', 'GetInstanceSnapshot').action).toBe('drop')
-    expect(faults.next('lightsail', 'GetInstanceSnapshot').action).toBe('none')
+    expect(faults.next('lightsail', 'GetRegions', undefined).action).toBe('none')
+    expect(faults.next('lightsail', 'GetInstanceSnapshot', undefined).action).toBe('drop')
+    expect(faults.next('lightsail', 'GetInstanceSnapshot', undefined).action).toBe('drop')
+    expect(faults.next('lightsail', 'GetInstanceSnapshot', undefined).action).toBe('none')
     expect(faults.list()).toEqual([])
   })
 })

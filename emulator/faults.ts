@@ -2,7 +2,7 @@
 import { lightsailErrors } from './lightsail.ts'
 import { AwsError, errors } from './wire.ts'
 
-export const FAULT_KINDS = ['throttle', 'http500', 'http503', 'drop', 'slow', 'error'] as const
+export const FAULT_KINDS = ['throttle', 'http500', 'http503', 'drop', 'slow', 'error', 'malformed', 'not-json'] as const
 
 /** The Lightsail errors a fault of kind `error` can answer with, by their `__type`. */
 export const INJECTABLE_ERRORS: Record<string, () => AwsError> = {
@@ -27,12 +27,16 @@ export interface FaultRule {
   delayMs?: number
   /** For `error`: which Lightsail error to answer, by its `__type`. */
   error?: string
+  /** Only calls to this region (Lightsail: the signature's; Cognito Identity: the pool's). */
+  region?: string
 }
 
 export type FaultOutcome =
   | { action: 'error'; error: AwsError }
   | { action: 'drop' }
   | { action: 'delay'; ms: number }
+  /** Answer 200 with this body: valid JSON without what the operation promises, or no JSON at all. */
+  | { action: 'answer'; contentType: string; body: string }
   | { action: 'none' }
 
 export class FaultInjector {
@@ -49,6 +53,7 @@ export class FaultInjector {
     if (r.rate !== undefined && !(typeof r.rate === 'number' && r.rate >= 0 && r.rate <= 1)) throw new Error('rate must be a number from 0 to 1')
     if (r.service !== undefined && r.service !== 'lightsail' && r.service !== 'cognito-identity') throw new Error('service must be lightsail or cognito-identity')
     if (r.operation !== undefined && typeof r.operation !== 'string') throw new Error('operation must be a string')
+    if (r.region !== undefined && !(typeof r.region === 'string' && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(r.region))) throw new Error('region must be a region name such as eu-north-1')
     if (r.kind === 'error' && !(typeof r.error === 'string' && r.error in INJECTABLE_ERRORS)) {
       throw new Error(`error must be one of ${Object.keys(INJECTABLE_ERRORS).join(', ')}`)
     }
@@ -70,10 +75,11 @@ export class FaultInjector {
   }
 
   /** Decides the fate of one call; the first matching rule that fires wins. */
-  next(service: string, operation: string, random: () => number = Math.random): FaultOutcome {
+  next(service: string, operation: string, region: string | undefined, random: () => number = Math.random): FaultOutcome {
     for (const rule of this.rules) {
       if (rule.service && rule.service !== service) continue
       if (rule.operation && rule.operation !== operation) continue
+      if (rule.region && rule.region !== region) continue
       if (rule.rate !== undefined && random() >= rule.rate) continue
       if (rule.count !== undefined) {
         rule.count -= 1
@@ -93,6 +99,10 @@ export class FaultInjector {
           return { action: 'delay', ms: rule.delayMs ?? 5000 }
         case 'error':
           return { action: 'error', error: INJECTABLE_ERRORS[rule.error!]!() }
+        case 'malformed':
+          return { action: 'answer', contentType: 'application/x-amz-json-1.1', body: '{}' }
+        case 'not-json':
+          return { action: 'answer', contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' }
       }
     }
     return { action: 'none' }

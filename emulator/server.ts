@@ -2,13 +2,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
+import { handleAdmin, type AdminRoute } from './admin.ts'
 import { CognitoIdentity, type IdentityPool } from './cognito-identity.ts'
 import { FaultInjector } from './faults.ts'
 import { lightsailErrors, lightsailOperations } from './lightsail.ts'
 import type { Account } from './model.ts'
-import { verifySigV4 } from './sigv4.ts'
+import { regionOfHost, verifySigV4 } from './sigv4.ts'
 import { Store } from './store.ts'
-import { AwsError, errors, parseJsonBody, readBody, requestId, sendError, sendJson } from './wire.ts'
+import { AwsError, errors, MAX_BODY_BYTES, parseJsonBody, readBody, requestId, sendError, sendJson } from './wire.ts'
 
 export interface EmulatorOptions {
   port?: number
@@ -41,6 +42,12 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
   }
 }
 
+/** A request addressed to a real AWS host (through a relay) must be addressed to the service its target names. */
+function hostServiceProblem(req: IncomingMessage, service: string): boolean {
+  const host = String(req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase()
+  return host.endsWith('.amazonaws.com') && regionOfHost(host, service) === undefined
+}
+
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const clock = options.clock ?? Date.now
   const store = new Store(options.account, clock)
@@ -51,53 +58,39 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   let callsByRegion: Record<string, Record<string, number>> = {}
   const guestLightsail = options.guestLightsail ?? true
 
-  async function admin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    let body: Record<string, unknown> = {}
-    try {
-      if (req.method === 'POST') body = parseJsonBody(await readBody(req))
-    } catch {
-      return sendJson(res, 400, { error: 'the body must be a JSON object' })
-    }
-    const route = `${req.method} ${path}`
-    switch (route) {
-      case 'GET /_emulator/health':
-        return sendJson(res, 200, { ok: true })
-      case 'GET /_emulator/counters':
-        return sendJson(res, 200, { calls, callsByRegion, faultsInjected: faults.injected, faults: faults.list(), latencyMs })
-      case 'POST /_emulator/reset': {
-        const pending = body.pendingSeconds
-        if (pending !== undefined && !(typeof pending === 'number' && pending > 0 && pending <= 86_400)) {
-          return sendJson(res, 400, { error: 'pendingSeconds must be a number from 1 to 86400' })
-        }
-        store.reset(() => options.account(pending as number | undefined))
-        faults.clear()
-        calls = {}
-        callsByRegion = {}
-        latencyMs = options.latencyMs ?? 0
-        return sendJson(res, 200, { reset: true })
+  const adminRoutes: Record<string, AdminRoute> = {
+    'GET /_emulator/health': (_body, reply) => reply(200, { ok: true }),
+    'GET /_emulator/counters': (_body, reply) => reply(200, { calls, callsByRegion, faultsInjected: faults.injected, faults: faults.list(), latencyMs }),
+    'POST /_emulator/reset': (body, reply) => {
+      const pending = body.pendingSeconds
+      if (pending !== undefined && !(typeof pending === 'number' && pending > 0 && pending <= 86_400)) {
+        return reply(400, { error: 'pendingSeconds must be a number from 1 to 86400' })
       }
-      case 'POST /_emulator/faults':
-        try {
-          faults.add(FaultInjector.parse(body))
-        } catch (error) {
-          return sendJson(res, 400, { error: (error as Error).message })
-        }
-        return sendJson(res, 200, { faults: faults.list() })
-      case 'DELETE /_emulator/faults':
-        faults.clear()
-        return sendJson(res, 200, { faults: [] })
-      case 'POST /_emulator/latency':
-        if (typeof body.ms !== 'number' || body.ms < 0 || body.ms > 120_000) return sendJson(res, 400, { error: 'ms must be 0 to 120000' })
-        latencyMs = body.ms
-        return sendJson(res, 200, { latencyMs })
-      case 'POST /_emulator/expire-credentials':
-        return sendJson(res, 200, { expired: cognito.expireAll() })
-      default:
-        return sendJson(res, 404, {
-          error: `no admin route ${route}`,
-          routes: ['GET health', 'GET counters', 'POST reset', 'POST faults', 'DELETE faults', 'POST latency', 'POST expire-credentials'],
-        })
-    }
+      store.reset(() => options.account(pending as number | undefined))
+      faults.clear()
+      calls = {}
+      callsByRegion = {}
+      latencyMs = options.latencyMs ?? 0
+      reply(200, { reset: true })
+    },
+    'POST /_emulator/faults': (body, reply) => {
+      try {
+        faults.add(FaultInjector.parse(body))
+      } catch (error) {
+        return reply(400, { error: (error as Error).message })
+      }
+      reply(200, { faults: faults.list() })
+    },
+    'DELETE /_emulator/faults': (_body, reply) => {
+      faults.clear()
+      reply(200, { faults: [] })
+    },
+    'POST /_emulator/latency': (body, reply) => {
+      if (typeof body.ms !== 'number' || body.ms < 0 || body.ms > 120_000) return reply(400, { error: 'ms must be 0 to 120000' })
+      latencyMs = body.ms
+      reply(200, { latencyMs })
+    },
+    'POST /_emulator/expire-credentials': (_body, reply) => reply(200, { expired: cognito.expireAll() }),
   }
 
   function count(key: string, region?: string): void {
@@ -108,80 +101,98 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0]!
-    if (path.startsWith('/_emulator/')) return admin(req, res, path)
-
-    const rid = requestId()
-    res.setHeader('x-amzn-requestid', rid)
-
-    if (req.method === 'OPTIONS') {
-      // Preflight. Cognito Identity allows browsers; Lightsail does not, and only Lightsail's signed calls ask to send
-      // `authorization`, so that is how the two are told apart on one port.
-      const asked = String(req.headers['access-control-request-headers'] ?? '').toLowerCase()
-      if (asked.split(',').some((h) => h.trim() === 'authorization')) {
-        res.writeHead(403, { 'content-length': 0 })
-        return void res.end()
-      }
-      res.writeHead(200, {
-        ...corsHeaders(req),
-        'access-control-allow-methods': 'POST, OPTIONS',
-        'access-control-allow-headers': asked || '*',
-        'access-control-max-age': '600',
-        'content-length': 0,
-      })
+  /** A browser's CORS preflight. It costs a round trip, so it pays the configured latency like any call. */
+  async function preflight(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    count('Preflight')
+    if (latencyMs > 0) await delay(latencyMs)
+    // Cognito Identity allows browsers; Lightsail does not, and only Lightsail's signed calls ask to send
+    // `authorization`, so that is how the two are told apart on one port.
+    const asked = String(req.headers['access-control-request-headers'] ?? '').toLowerCase()
+    if (asked.split(',').some((h) => h.trim() === 'authorization')) {
+      res.writeHead(403, { 'content-length': 0 })
       return void res.end()
     }
+    res.writeHead(200, {
+      ...corsHeaders(req),
+      'access-control-allow-methods': 'POST, OPTIONS',
+      'access-control-allow-headers': asked || '*',
+      'access-control-max-age': '600',
+      'content-length': 0,
+    })
+    res.end()
+  }
+
+  async function applyFault(service: string, operation: string, region: string | undefined, res: ServerResponse): Promise<boolean> {
+    const outcome = faults.next(service, operation, region)
+    if (outcome.action === 'drop') {
+      res.socket?.destroy()
+      return true
+    }
+    if (outcome.action === 'delay') await delay(outcome.ms)
+    if (outcome.action === 'error') throw outcome.error
+    if (outcome.action === 'answer') {
+      res.writeHead(200, { 'content-type': outcome.contentType, 'content-length': Buffer.byteLength(outcome.body), date: new Date().toUTCString() })
+      res.end(outcome.body)
+      return true
+    }
+    return res.destroyed
+  }
+
+  async function cognitoCall(req: IncomingMessage, res: ServerResponse, target: string, body: Buffer): Promise<void> {
+    const operation = target.slice(COGNITO_PREFIX.length)
+    const cors = corsHeaders(req)
+    const input = parseJsonBody(body)
+    const region = regionOfHost(String(req.headers.host ?? ''), 'cognito-identity') ?? String(input.IdentityPoolId ?? input.IdentityId ?? '').split(':')[0]
+    count(`CognitoIdentity.${operation}`)
+    if (await applyFault('cognito-identity', operation, region, res)) return
+    if (operation === 'GetId') return sendJson(res, 200, cognito.getId(input), cors)
+    if (operation === 'GetCredentialsForIdentity') return sendJson(res, 200, cognito.getCredentialsForIdentity(input), cors)
+    throw errors.unknownOperation(target)
+  }
+
+  async function lightsailCall(req: IncomingMessage, res: ServerResponse, target: string, body: Buffer): Promise<void> {
+    const operation = target.slice(LIGHTSAIL_PREFIX.length)
+    const handler = lightsailOperations[operation]
+    const verified = await verifySigV4(
+      { method: req.method ?? 'POST', path: req.url ?? '/', headers: req.headers, body },
+      (key) => cognito.credential(key),
+      clock(),
+      'lightsail',
+    )
+    count(`Lightsail.${operation}`, verified.region)
+    if (await applyFault('lightsail', operation, verified.region, res)) return
+    if (!handler) throw errors.unknownOperation(target)
+    if (verified.credential.role === 'guest' && !guestLightsail) throw lightsailErrors.accessDenied(operation)
+    return sendJson(res, 200, handler(store, verified.region, parseJsonBody(body)))
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0]!
+    if (path.startsWith('/_emulator/')) return handleAdmin(req, res, path, adminRoutes)
+
+    res.setHeader('x-amzn-requestid', requestId())
+    if (req.method === 'OPTIONS') return preflight(req, res)
 
     const target = String(req.headers['x-amz-target'] ?? '')
     const isCognito = target.startsWith(COGNITO_PREFIX)
     const cors = isCognito ? corsHeaders(req) : {}
-    const body = await readBody(req)
     try {
+      // An oversized body is refused from its declared length, or as soon as it grows past the limit: never buffered.
+      const body = await readBody(req, MAX_BODY_BYTES)
       if (req.method !== 'POST') throw errors.unknownOperation(target || `${req.method} ${path}`)
       if (latencyMs > 0) await delay(latencyMs)
-
-      if (isCognito) {
-        const operation = target.slice(COGNITO_PREFIX.length)
-        count(`CognitoIdentity.${operation}`)
-        await applyFault('cognito-identity', operation, res)
-        if (res.destroyed) return
-        const input = parseJsonBody(body)
-        if (operation === 'GetId') return sendJson(res, 200, cognito.getId(input), cors)
-        if (operation === 'GetCredentialsForIdentity') return sendJson(res, 200, cognito.getCredentialsForIdentity(input), cors)
-        throw errors.unknownOperation(target)
-      }
-
-      if (target.startsWith(LIGHTSAIL_PREFIX)) {
-        const operation = target.slice(LIGHTSAIL_PREFIX.length)
-        const handler = lightsailOperations[operation]
-        const verified = await verifySigV4(
-          { method: req.method, path: req.url ?? '/', headers: req.headers, body },
-          (key) => cognito.credential(key),
-          clock(),
-          'lightsail',
-        )
-        count(`Lightsail.${operation}`, verified.region)
-        await applyFault('lightsail', operation, res)
-        if (res.destroyed) return
-        if (!handler) throw errors.unknownOperation(target)
-        if (verified.credential.role === 'guest' && !guestLightsail) throw lightsailErrors.accessDenied(operation)
-        return sendJson(res, 200, handler(store, verified.region, parseJsonBody(body)))
-      }
+      if (isCognito && !hostServiceProblem(req, 'cognito-identity')) return await cognitoCall(req, res, target, body)
+      if (target.startsWith(LIGHTSAIL_PREFIX) && !hostServiceProblem(req, 'lightsail')) return await lightsailCall(req, res, target, body)
       throw errors.unknownOperation(target || 'no X-Amz-Target')
     } catch (error) {
-      if (res.destroyed) return
-      if (error instanceof AwsError) return sendError(res, error, cors)
+      if (res.destroyed || res.headersSent) return
+      if (error instanceof AwsError) {
+        // The rest of an oversized body is not read: the connection closes after the answer.
+        return sendError(res, error, error.status === 413 ? { ...cors, connection: 'close' } : cors)
+      }
       console.error('emulator: unexpected error', error)
       return sendError(res, errors.internalFailure(), cors)
     }
-  }
-
-  async function applyFault(service: string, operation: string, res: ServerResponse): Promise<void> {
-    const outcome = faults.next(service, operation)
-    if (outcome.action === 'drop') res.socket?.destroy()
-    else if (outcome.action === 'delay') await delay(outcome.ms)
-    else if (outcome.action === 'error') throw outcome.error
   }
 
   const server = createServer((req, res) => {

@@ -20,7 +20,10 @@ afterAll(() => emulator.close())
 type Credentials = Awaited<ReturnType<typeof guestCredentials>>
 
 /** Signs a GetInstanceSnapshot call by hand, so each part of it can be spoiled. */
-async function signed(credentials: Credentials, options: { body?: string; signingDate?: Date; region?: string; service?: string; host?: string } = {}) {
+async function signed(
+  credentials: Credentials,
+  options: { body?: string; signingDate?: Date; region?: string; service?: string; host?: string; unsigned?: string[]; target?: string } = {},
+) {
   const body = options.body ?? JSON.stringify({ instanceSnapshotName: 'web-1-backup' })
   const request = new HttpRequest({
     method: 'POST',
@@ -31,7 +34,7 @@ async function signed(credentials: Credentials, options: { body?: string; signin
     headers: {
       host: options.host ?? `127.0.0.1:${port}`,
       'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'Lightsail_20161128.GetInstanceSnapshot',
+      'x-amz-target': options.target ?? 'Lightsail_20161128.GetInstanceSnapshot',
     },
     body,
   })
@@ -41,8 +44,27 @@ async function signed(credentials: Credentials, options: { body?: string; signin
     service: options.service ?? 'lightsail',
     sha256: Sha256,
   })
-  const out = await signer.sign(request, { signingDate: options.signingDate ?? new Date() })
+  const out = await signer.sign(request, { signingDate: options.signingDate ?? new Date(), unsignableHeaders: new Set(options.unsigned ?? []) })
   return { headers: { ...(out.headers as Record<string, string>) }, body }
+}
+
+/** Sends over node:http, which keeps the Host header it is given (fetch would replace it). */
+function raw(headers: Record<string, string>, body: string | Buffer, options: { chunked?: boolean } = {}) {
+  return new Promise<{ status: number; body: Record<string, string> }>((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/', headers }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (text += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as Record<string, string>) : {} }))
+    })
+    req.on('error', reject)
+    if (options.chunked) {
+      // Written in pieces without a declared length: the emulator only learns the size as it reads.
+      for (let i = 0; i < 24; i++) req.write(Buffer.alloc(64 * 1024, 0x20))
+      return void req.end()
+    }
+    req.end(body)
+  })
 }
 
 async function post(headers: Record<string, string>, body: string) {
@@ -158,6 +180,41 @@ describe('SigV4 verification', () => {
     } finally {
       await short.close()
     }
+  })
+
+  it('rejects a signature scoped to another region than the regional host it was sent to', async () => {
+    const credentials = await guestCredentials(emulator.url)
+    const { headers, body } = await signed(credentials, { region: 'us-east-1', host: 'lightsail.us-east-2.amazonaws.com' })
+    const answer = await raw(headers, body)
+    expect(answer).toMatchObject({ status: 400, body: { __type: 'InvalidSignatureException', message: expect.stringContaining("Credential should be scoped to a valid region, not 'us-east-1'") } })
+    const right = await signed(credentials, { region: 'us-east-2', host: 'lightsail.us-east-2.amazonaws.com' })
+    expect((await raw(right.headers, right.body)).status).toBe(200)
+  })
+
+  it.each(['x-amz-target', 'content-type', 'x-amz-date'])('rejects a signature that leaves %s out of the signed headers', async (header) => {
+    const { headers, body } = await signed(await guestCredentials(emulator.url), { unsigned: [header] })
+    expect(headers.authorization).not.toContain(header)
+    expect(await post(headers, body)).toMatchObject({ status: 400, body: { __type: 'InvalidSignatureException', message: `'${header}' must be a 'SignedHeader' in the AWS Authorization.` } })
+  })
+
+  it('so an operation cannot be swapped by whoever relays the request', async () => {
+    const { headers, body } = await signed(await guestCredentials(emulator.url), { unsigned: ['x-amz-target'], body: '{}', target: 'Lightsail_20161128.GetRegions' })
+    const swapped = await post({ ...headers, 'x-amz-target': 'Lightsail_20161128.GetInstanceSnapshots' }, body)
+    expect(swapped.body.__type).toBe('InvalidSignatureException')
+  })
+
+  it('answers a Lightsail call addressed to another service\'s host as an unknown operation', async () => {
+    const { headers, body } = await signed(await guestCredentials(emulator.url), { host: 'cognito-identity.us-east-2.amazonaws.com' })
+    expect(await raw(headers, body)).toMatchObject({ status: 400, body: { __type: 'UnknownOperationException' } })
+  })
+
+  it('answers 413 to a body over the limit, declared or chunked, without reading it whole', async () => {
+    const { headers } = await signed(await guestCredentials(emulator.url))
+    const declared = await raw({ ...headers, 'content-length': String(2 * 1024 * 1024) }, Buffer.alloc(2 * 1024 * 1024))
+    expect(declared).toMatchObject({ status: 413, body: { __type: 'RequestEntityTooLargeException' } })
+    const { 'content-length': _length, ...unsized } = headers
+    const chunked = await raw(unsized, '', { chunked: true })
+    expect(chunked).toMatchObject({ status: 413, body: { __type: 'RequestEntityTooLargeException' } })
   })
 
   it('takes the region from the credential scope', async () => {

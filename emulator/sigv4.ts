@@ -33,6 +33,16 @@ export interface VerifiedRequest<C extends SigningCredential> {
 const AUTH_PATTERN =
   /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/
 
+/** Headers every signature must cover, as AWS requires for JSON services. */
+export const REQUIRED_SIGNED_HEADERS = ['host', 'x-amz-date', 'x-amz-target', 'content-type']
+
+/** `us-east-2` for `lightsail.us-east-2.amazonaws.com`; undefined for a host that names no region (the emulator's). */
+export function regionOfHost(host: string, service: string): string | undefined {
+  const name = host.replace(/:\d+$/, '').toLowerCase()
+  const m = /^([a-z0-9-]+)\.([a-z0-9-]+)\.amazonaws\.com$/.exec(name)
+  return m && m[1] === service ? m[2] : undefined
+}
+
 /** `YYYYMMDDTHHMMSSZ`, parsed by hand: `Date.parse` accepts too much. */
 export function parseAmzDate(value: string): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value)
@@ -91,7 +101,15 @@ export async function verifySigV4<C extends SigningCredential>(
   if (service !== expectedService) {
     throw errors.invalidSignature(`Credential should be scoped to correct service: '${expectedService}'.`)
   }
-  for (const required of ['host', 'x-amz-date']) {
+  // A regional host names its region, and the signature must be scoped to it: otherwise a request sent to one region
+  // could be answered from another. (The emulator's own loopback address serves every region, as a custom endpoint.)
+  const hostRegion = regionOfHost(header(request.headers, 'host') ?? '', expectedService)
+  if (hostRegion !== undefined && hostRegion !== region) {
+    throw errors.invalidSignature(`Credential should be scoped to a valid region, not '${region}'. `)
+  }
+  // What the request does (the operation in X-Amz-Target, the body's format) must be covered by the signature, or
+  // whoever relays it could swap the operation.
+  for (const required of REQUIRED_SIGNED_HEADERS) {
     if (!signedHeaders.includes(required)) {
       throw errors.invalidSignature(`'${required}' must be a 'SignedHeader' in the AWS Authorization.`)
     }

@@ -55,15 +55,32 @@ export function sendError(res: ServerResponse, error: AwsError, headers: Record<
   })
 }
 
-export async function readBody(req: IncomingMessage, limitBytes = 1_048_576): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limitBytes) throw new AwsError(413, 'RequestEntityTooLarge', 'Request body is too large')
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks)
+/** The largest request body the emulator reads; AWS's JSON APIs refuse far smaller bodies than anyone sends them. */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/**
+ * Reads a request body up to `limitBytes`. A larger one is refused with 413 from its declared Content-Length before
+ * any of it is read, or as soon as it grows past the limit (a chunked upload): it is never buffered whole.
+ */
+export async function readBody(req: IncomingMessage, limitBytes = MAX_BODY_BYTES): Promise<Buffer> {
+  const tooLarge = () => new AwsError(413, 'RequestEntityTooLargeException', `Request body is too large: the limit is ${limitBytes} bytes`)
+  const declared = req.headers['content-length']
+  if (declared !== undefined && !(Number(declared) <= limitBytes)) throw tooLarge()
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= limitBytes) return void chunks.push(chunk)
+      // Stop reading but keep the socket, so the 413 can still be sent; the connection closes after it.
+      req.off('data', onData)
+      req.pause()
+      reject(tooLarge())
+    }
+    req.on('data', onData)
+    req.once('end', () => resolve(Buffer.concat(chunks)))
+    req.once('error', reject)
+  })
 }
 
 /** Parses a JSON 1.1 body; an empty body is an empty object, as AWS takes it. */
