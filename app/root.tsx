@@ -3,16 +3,20 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
+import type { AwsSession } from './aws/session.ts'
 import type { AppConfig, ConfigError } from './config/config.ts'
+import { SessionContext } from './session.tsx'
 
 const root = () => createRoot(document.getElementById('root')!)
 
-export function mountApp(config: AppConfig, queryClient: QueryClient): void {
+export function mountApp(config: AppConfig, session: AwsSession, queryClient: QueryClient): void {
   root().render(
     <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <App config={config} />
-      </QueryClientProvider>
+      <SessionContext value={session}>
+        <QueryClientProvider client={queryClient}>
+          <App config={config} />
+        </QueryClientProvider>
+      </SessionContext>
     </StrictMode>,
   )
 }

@@ -26,14 +26,31 @@ describe('toAppError', () => {
     ['NotAuthorizedException', 'credentials'],
     ['ResourceNotFoundException', 'credentials'],
     ['InvalidParameterException', 'credentials'],
-    ['CredentialsProviderError', 'credentials'],
+    ['CredentialsProviderError', 'malformed'],
+    ['SyntaxError', 'malformed'],
     ['RelayUnavailable', 'network'],
+    ['RelayTimeout', 'timeout'],
+    ['RelayForbidden', 'relay'],
+    ['RelayBadRegion', 'relay'],
+    ['RelayBodyTooLarge', 'relay'],
+    ['RelayMethodNotAllowed', 'relay'],
     ['TypeError', 'network'],
-    ['TimeoutError', 'network'],
+    ['TimeoutError', 'timeout'],
   ])('%s becomes %s, keeping message, code and request id', (name, kind) => {
     const error = toAppError(sdkError(name, 400))
     expect(error).toBeInstanceOf(AppError)
     expect(error).toMatchObject({ kind, code: name, message: `${name} message`, requestId: 'req-1', httpStatus: 400 })
+  })
+
+  it('keeps who failed: Lightsail by default, Cognito when the credentials layer says so', () => {
+    expect(toAppError(sdkError('InternalFailure', 500)).source).toBe('lightsail')
+    expect(toAppError(sdkError('InternalFailure', 500), 'cognito')).toMatchObject({ kind: 'service', source: 'cognito' })
+  })
+
+  it('a bare 404 or 405 (no AWS error at all) means the relay is not where config.json says', () => {
+    expect(toAppError(sdkError('UnknownError', 404)).kind).toBe('relay')
+    expect(toAppError(sdkError('UnknownError', 405)).kind).toBe('relay')
+    expect(toAppError(sdkError('NotFoundException', 404)).kind).toBe('not-found')
   })
 
   it('an unknown 5xx is a service error; anything else unknown', () => {

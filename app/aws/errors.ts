@@ -1,4 +1,5 @@
-// Every failure of the AWS layer becomes one typed AppError here; the UI switches on `kind` and never on SDK names.
+// Every failure of the AWS layer becomes one typed AppError here; the UI switches on `kind` and `source`, never on SDK
+// names.
 export type AppErrorKind =
   | 'not-found'
   | 'invalid-input'
@@ -10,8 +11,14 @@ export type AppErrorKind =
   | 'service'
   | 'throttled'
   | 'network'
+  | 'timeout'
+  | 'relay'
+  | 'malformed'
   | 'credentials'
   | 'unknown'
+
+/** Who failed: Lightsail (through its relay), or Cognito Identity, the service that hands out credentials. */
+export type AppErrorSource = 'lightsail' | 'cognito'
 
 export class AppError extends Error {
   constructor(
@@ -21,6 +28,7 @@ export class AppError extends Error {
     readonly code: string,
     readonly requestId?: string,
     readonly httpStatus?: number,
+    readonly source: AppErrorSource = 'lightsail',
   ) {
     super(message)
     this.name = 'AppError'
@@ -38,6 +46,7 @@ const KIND_BY_NAME: Record<string, AppErrorKind> = {
   OperationFailureException: 'operation-failure',
   ServiceException: 'service',
   InternalFailure: 'service',
+  InternalErrorException: 'service',
   ServiceUnavailable: 'service',
   ThrottlingException: 'throttled',
   TooManyRequestsException: 'throttled',
@@ -50,13 +59,22 @@ const KIND_BY_NAME: Record<string, AppErrorKind> = {
   NotAuthorizedException: 'credentials',
   ResourceNotFoundException: 'credentials',
   InvalidParameterException: 'credentials',
-  CredentialsProviderError: 'credentials',
-  // fetch rejects with a TypeError when the connection fails; the SDK's timeouts are TimeoutError.
+  // The credential provider says so when Cognito's answer lacks the identity or the keys.
+  CredentialsProviderError: 'malformed',
+  // A body that is not the JSON the protocol promises (a proxy's HTML page, a cut answer).
+  SyntaxError: 'malformed',
+  // fetch rejects with a TypeError when the connection fails.
   TypeError: 'network',
-  TimeoutError: 'network',
   NetworkingError: 'network',
-  // The dev and preview relay could not reach Lightsail (or the emulator).
+  // The SDK's per-attempt time limit, and the relay's.
+  TimeoutError: 'timeout',
+  RelayTimeout: 'timeout',
+  // The relay could not reach the service, or refused the request (see app/lib/relay-rules.ts).
   RelayUnavailable: 'network',
+  RelayForbidden: 'relay',
+  RelayBadRegion: 'relay',
+  RelayMethodNotAllowed: 'relay',
+  RelayBodyTooLarge: 'relay',
 }
 
 interface SdkLikeError {
@@ -66,13 +84,28 @@ interface SdkLikeError {
   $response?: { statusCode?: number }
 }
 
-export function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown, source: AppErrorSource = 'lightsail'): AppError {
   if (error instanceof AppError) return error
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkLikeError
   const name = typeof e.name === 'string' ? e.name : 'Error'
-  const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(error)
+  let message = typeof e.message === 'string' && e.message !== '' ? e.message : String(error)
+  // The SDK appends a note for developers ("Deserialization error: to see the raw response…"): the first line says it.
+  if (name === 'SyntaxError') message = message.split('\n')[0]!
   const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode
   let kind = KIND_BY_NAME[name]
+  // A 404 or 405 that is no AWS error at all (an unknown name, or a web page where JSON was due): the web server in
+  // front of the app has no relay at that path.
+  if ((status === 404 || status === 405) && (!kind || kind === 'malformed')) kind = 'relay'
   if (!kind) kind = status !== undefined && status >= 500 ? 'service' : 'unknown'
-  return new AppError(kind, message, name, e.$metadata?.requestId, status)
+  return new AppError(kind, message, name, e.$metadata?.requestId, status, source)
+}
+
+/** An answer that parsed but lacks what the operation promises. */
+export function malformed(message: string, requestId?: string, source: AppErrorSource = 'lightsail'): AppError {
+  return new AppError('malformed', message, 'MalformedResponse', requestId, 200, source)
+}
+
+/** The whole call, retries included, took longer than the app waits. */
+export function timedOut(seconds: number, source: AppErrorSource = 'lightsail'): AppError {
+  return new AppError('timeout', `No answer within ${seconds} seconds`, 'TimeoutError', undefined, undefined, source)
 }

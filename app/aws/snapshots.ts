@@ -4,7 +4,8 @@ import {
   GetInstanceSnapshotsCommand,
   type InstanceSnapshot,
 } from '@aws-sdk/client-lightsail'
-import { withLightsail } from './lightsail.ts'
+import { malformed } from './errors.ts'
+import type { AwsSession } from './session.ts'
 
 export type { AddOn, Disk, InstanceSnapshot, ResourceLocation, Tag } from '@aws-sdk/client-lightsail'
 
@@ -14,26 +15,29 @@ export interface SnapshotResult {
   requestId?: string
 }
 
-export async function getInstanceSnapshot(region: string, name: string, signal?: AbortSignal): Promise<SnapshotResult> {
-  const output = await withLightsail(
+export async function getInstanceSnapshot(session: AwsSession, region: string, name: string, signal?: AbortSignal): Promise<SnapshotResult> {
+  const output = await session.lightsail.call(
     region,
-    (client) => client.send(new GetInstanceSnapshotCommand({ instanceSnapshotName: name }), { abortSignal: signal }),
+    (client, abortSignal) => client.send(new GetInstanceSnapshotCommand({ instanceSnapshotName: name }), { abortSignal }),
     signal,
   )
-  if (!output.instanceSnapshot) throw new Error(`The service answered without a snapshot for ${name}`)
-  return { snapshot: output.instanceSnapshot, requestId: output.$metadata.requestId }
+  const requestId = output.$metadata.requestId
+  if (!output.instanceSnapshot) throw malformed(`Lightsail answered without the snapshot ${name}.`, requestId)
+  return { snapshot: output.instanceSnapshot, requestId }
 }
 
-export async function listInstanceSnapshots(region: string, signal?: AbortSignal): Promise<InstanceSnapshot[]> {
+export async function listInstanceSnapshots(session: AwsSession, region: string, signal?: AbortSignal): Promise<InstanceSnapshot[]> {
   const snapshots: InstanceSnapshot[] = []
   let pageToken: string | undefined
   do {
-    const page = await withLightsail(
+    const page = await session.lightsail.call(
       region,
-      (client) => client.send(new GetInstanceSnapshotsCommand({ pageToken }), { abortSignal: signal }),
+      (client, abortSignal) => client.send(new GetInstanceSnapshotsCommand({ pageToken }), { abortSignal }),
       signal,
     )
-    snapshots.push(...(page.instanceSnapshots ?? []))
+    const list: unknown = page.instanceSnapshots ?? []
+    if (!Array.isArray(list)) throw malformed(`Lightsail answered a page of ${region}'s snapshots with something other than a list.`, page.$metadata.requestId)
+    snapshots.push(...(list as InstanceSnapshot[]))
     pageToken = page.nextPageToken
   } while (pageToken)
   return snapshots

@@ -1,5 +1,6 @@
 // Query options for snapshots: keys from one factory, polling while pending, progress history for the estimate.
 import { queryOptions } from '@tanstack/react-query'
+import type { AwsSession } from '../aws/session.ts'
 import { getInstanceSnapshot, listInstanceSnapshots, type InstanceSnapshot } from '../aws/snapshots.ts'
 import { addSample, parsePercent, type ProgressSample } from '../lib/eta.ts'
 
@@ -21,12 +22,14 @@ export interface SnapshotData {
   becameAvailableAt?: number
 }
 
+// Every factory takes the session whose credentials it uses. The session is not part of the key: each session has a
+// query client of its own, dropped with it (see app/session.tsx).
 export const snapshotQueries = {
-  detail: (region: string, name: string, pollSeconds: number) =>
+  detail: (session: AwsSession, region: string, name: string, pollSeconds: number) =>
     queryOptions({
       queryKey: snapshotKeys.detail(region, name),
       queryFn: async ({ signal, client, queryKey }): Promise<SnapshotData> => {
-        const result = await getInstanceSnapshot(region, name, signal)
+        const result = await getInstanceSnapshot(session, region, name, signal)
         const fetchedAt = Date.now()
         const previous = client.getQueryData<SnapshotData>(queryKey)
         const state = result.snapshot.state
@@ -43,9 +46,9 @@ export const snapshotQueries = {
 }
 
 export const inventoryQueries = {
-  region: (region: string) =>
+  region: (session: AwsSession, region: string) =>
     queryOptions({
       queryKey: snapshotKeys.list(region),
-      queryFn: ({ signal }) => listInstanceSnapshots(region, signal),
+      queryFn: ({ signal }) => listInstanceSnapshots(session, region, signal),
     }),
 }

@@ -2,19 +2,18 @@ import { useQuery } from '@tanstack/react-query'
 import { formatGb } from '../../lib/format.ts'
 import { regionLabel } from '../../lib/regions.ts'
 import type { ViewState } from '../../lib/url.ts'
+import { useSession } from '../../session.tsx'
 import { ErrorPanel } from '../../ui/ErrorPanel.tsx'
 import { Link } from '../../ui/Link.tsx'
 import { Skeleton } from '../../ui/Skeleton.tsx'
 import { StatusBadge } from '../../ui/StatusBadge.tsx'
-import { useNow } from '../../ui/use-now.ts'
 import { Time } from '../../ui/Time.tsx'
 import { errorCopy } from '../error-copy.ts'
 import { inventoryQueries } from '../queries.ts'
 
 /** Every instance snapshot in one region, each a link to its detail view. */
 export function InventoryView({ view }: { view: ViewState & { region: string } }) {
-  const query = useQuery(inventoryQueries.region(view.region))
-  const now = useNow(30_000)
+  const query = useQuery(inventoryQueries.region(useSession(), view.region))
   const heading = <h1 id="inventory-title">Instance snapshots in {regionLabel(view.region)}</h1>
   if (query.data) {
     const snapshots = query.data
@@ -46,7 +45,7 @@ export function InventoryView({ view }: { view: ViewState & { region: string } }
                       <StatusBadge state={s.state} progress={s.progress} />
                     </td>
                     <td>
-                      <Time date={s.createdAt} now={now} />
+                      <Time date={s.createdAt} />
                     </td>
                     <td>{s.fromInstanceName}</td>
                     <td>{formatGb(s.sizeInGb)}</td>
@@ -60,7 +59,7 @@ export function InventoryView({ view }: { view: ViewState & { region: string } }
     )
   }
   if (query.isError) {
-    const copy = errorCopy(query.error.kind, { region: view.region, name: '', action: 'GetInstanceSnapshots' })
+    const copy = errorCopy(query.error, { region: view.region, name: '', action: 'GetInstanceSnapshots' })
     return (
       <>
         {heading}

@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useDeferredValue, useEffect } from 'react'
 import type { Theme } from '../../lib/url.ts'
+import { useSession } from '../../session.tsx'
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
-import { useNow } from '../../ui/use-now.ts'
+import { StillWaiting } from '../../ui/StillWaiting.tsx'
 import { snapshotQueries } from '../queries.ts'
 import { DisksCard } from './cards/DisksCard.tsx'
 import { LocationCard } from './cards/LocationCard.tsx'
@@ -16,8 +17,9 @@ import { SkeletonCards, SnapshotSkeleton } from './SnapshotSkeleton.tsx'
 const SnapshotError = lazy(() => import('./SnapshotError.tsx').then((m) => ({ default: m.SnapshotError })))
 
 export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: string; name: string; pollSeconds: number; theme?: Theme }) {
-  const query = useQuery(snapshotQueries.detail(region, name, pollSeconds))
-  const now = useNow()
+  const options = snapshotQueries.detail(useSession(), region, name, pollSeconds)
+  const query = useQuery(options)
+  const queryClient = useQueryClient()
   const data = query.data
   const state = data?.snapshot.state
   // The Status card answers "can I use it?": it renders first, the other cards in a pass of their own right after.
@@ -30,9 +32,13 @@ export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: s
   }, [data?.becameAvailableAt, state, name, query.isError])
 
   const refresh = () => void query.refetch()
+  // Stopping a first load leaves nothing to show: the page says so and offers to try again.
+  const stopWaiting = () => void queryClient.cancelQueries({ queryKey: options.queryKey })
+  const stopped = !data && !query.isError && !query.isFetching
   return (
     <>
       <SnapshotHeader region={region} name={name} snapshot={data?.snapshot} onRefresh={refresh} refreshing={query.isFetching} />
+      <StillWaiting fetching={query.isFetching} what={name} onCancel={stopWaiting} />
       <p role="status" className={data?.becameAvailableAt ? 'notice notice-success' : 'visually-hidden'}>
         {data?.becameAvailableAt ? `${name} is now available. It finished while you were watching.` : ''}
       </p>
@@ -48,7 +54,7 @@ export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: s
       {data ? (
         <div className="cards">
           <ErrorBoundary label="The status card">
-            <StatusCard data={data} now={now} stale={query.isError} />
+            <StatusCard data={data} stale={query.isError} />
           </ErrorBoundary>
           {rest ? (
             <>
@@ -62,7 +68,7 @@ export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: s
                 <TagsCard snapshot={rest.snapshot} />
               </ErrorBoundary>
               <ErrorBoundary label="The disks card">
-                <DisksCard snapshot={rest.snapshot} now={now} />
+                <DisksCard snapshot={rest.snapshot} />
               </ErrorBoundary>
             </>
           ) : (
@@ -73,6 +79,16 @@ export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: s
         <Suspense fallback={<p role="status">Could not load {name}: {query.error.message}</p>}>
           <SnapshotError error={query.error} region={region} name={name} onRetry={refresh} retrying={query.isFetching} theme={theme} />
         </Suspense>
+      ) : stopped ? (
+        <section className="panel" aria-labelledby="stopped-title">
+          <h2 id="stopped-title">You stopped waiting for {name}</h2>
+          <p>Nothing was loaded. AWS may still be slow; try again when you are ready.</p>
+          <div className="actions">
+            <button type="button" className="button button-primary" onClick={refresh}>
+              Try again
+            </button>
+          </div>
+        </section>
       ) : (
         <SnapshotSkeleton />
       )}

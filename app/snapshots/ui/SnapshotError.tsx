@@ -19,7 +19,7 @@ export function SnapshotError({
   onRetry: () => void
   retrying: boolean
 }) {
-  const copy = errorCopy(error.kind, { region, name, action: 'GetInstanceSnapshot' })
+  const copy = errorCopy(error, { region, name, action: 'GetInstanceSnapshot' })
   return (
     <ErrorPanel
       title={copy.title}
