@@ -1,34 +1,46 @@
 import type { AddOn } from '../../../aws/snapshots.ts'
-import { formatDuration, formatMinutes, formatTimeOfDay, nextUtcTimeOfDay } from '../../../lib/format.ts'
+import { formatMinutes, formatTimeOfDay, nextUtcTimeOfDay } from '../../../lib/format.ts'
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
+import { Countdown } from '../../../ui/RelativeTime.tsx'
+import { useNow } from '../../../ui/use-now.ts'
 import { addOnView } from '../../model.ts'
 
-function AddOnItem({ addOn, now }: { addOn: AddOn; now: number }) {
+function AutoSnapshotItem({ view }: { view: Extract<ReturnType<typeof addOnView>, { kind: 'auto-snapshot' }> }) {
+  // The local time of a UTC time of day changes with the date (daylight saving): a minute's precision is plenty.
+  const now = useNow(60_000)
+  const next = view.nextSnapshotTimeOfDay ? nextUtcTimeOfDay(view.nextSnapshotTimeOfDay, now) : undefined
+  return (
+    <li className="addon">
+      <h5>Automatic snapshots</h5>
+      <KeyValueList
+        facts={[
+          { term: 'Status', value: view.status },
+          { term: 'Daily at', value: view.snapshotTimeOfDay && <>{formatTimeOfDay(view.snapshotTimeOfDay, now)}<span className="muted">, within 45 minutes</span></> },
+          {
+            term: 'Next snapshot',
+            value: view.nextSnapshotTimeOfDay && (
+              <>
+                {formatTimeOfDay(view.nextSnapshotTimeOfDay, now)}
+                {next ? (
+                  <span className="muted">
+                    {' '}
+                    · in <Countdown until={next.getTime()} />
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
+    </li>
+  )
+}
+
+function AddOnItem({ addOn }: { addOn: AddOn }) {
   const view = addOnView(addOn)
   switch (view.kind) {
-    case 'auto-snapshot': {
-      const next = view.nextSnapshotTimeOfDay ? nextUtcTimeOfDay(view.nextSnapshotTimeOfDay, now) : undefined
-      return (
-        <li className="addon">
-          <h5>Automatic snapshots</h5>
-          <KeyValueList
-            facts={[
-              { term: 'Status', value: view.status },
-              { term: 'Daily at', value: view.snapshotTimeOfDay && <>{formatTimeOfDay(view.snapshotTimeOfDay, now)}<span className="muted">, within 45 minutes</span></> },
-              {
-                term: 'Next snapshot',
-                value: view.nextSnapshotTimeOfDay && (
-                  <>
-                    {formatTimeOfDay(view.nextSnapshotTimeOfDay, now)}
-                    {next ? <span className="muted"> · in {formatDuration(next.getTime() - now)}</span> : null}
-                  </>
-                ),
-              },
-            ]}
-          />
-        </li>
-      )
-    }
+    case 'auto-snapshot':
+      return <AutoSnapshotItem view={view} />
     case 'stop-on-idle':
       return (
         <li className="addon">
@@ -56,12 +68,12 @@ function AddOnItem({ addOn, now }: { addOn: AddOn; now: number }) {
   }
 }
 
-export function AddOnList({ addOns, now }: { addOns: AddOn[] | undefined; now: number }) {
+export function AddOnList({ addOns }: { addOns: AddOn[] | undefined }) {
   if (!addOns || addOns.length === 0) return <p className="muted">No add-ons.</p>
   return (
     <ul className="addons">
       {addOns.map((addOn, i) => (
-        <AddOnItem key={`${addOn.name}-${i}`} addOn={addOn} now={now} />
+        <AddOnItem key={`${addOn.name}-${i}`} addOn={addOn} />
       ))}
     </ul>
   )

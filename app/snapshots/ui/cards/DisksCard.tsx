@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { Disk, InstanceSnapshot } from '../../../aws/snapshots.ts'
 import { formatGb } from '../../../lib/format.ts'
 import { Card } from '../../../ui/Card.tsx'
@@ -8,7 +9,7 @@ import { diskRole, yesNo } from '../../model.ts'
 import { AddOnList } from './AddOnList.tsx'
 import { TagList } from './TagList.tsx'
 
-function DiskItem({ disk, now }: { disk: Disk; now: number }) {
+function DiskItem({ disk }: { disk: Disk }) {
   const name = disk.name ?? 'Unnamed disk'
   return (
     <article className="disk" aria-label={`Disk ${name}`}>
@@ -24,7 +25,7 @@ function DiskItem({ disk, now }: { disk: Disk; now: number }) {
           { term: 'Attached', value: yesNo(disk.isAttached) },
           { term: 'Attached to', value: disk.attachedTo },
           { term: 'Auto-mount status', value: disk.autoMountStatus },
-          { term: 'Created', value: <Time date={disk.createdAt} now={now} /> },
+          { term: 'Created', value: <Time date={disk.createdAt} /> },
           { term: 'Location', value: [disk.location?.availabilityZone, disk.location?.regionName].filter(Boolean).join(' · ') || undefined },
           { term: 'Resource type', value: disk.resourceType },
           { term: 'ARN', value: disk.arn && <CopyableCode value={disk.arn} label={`Copy ARN of ${name}`} /> },
@@ -36,12 +37,12 @@ function DiskItem({ disk, now }: { disk: Disk; now: number }) {
       <h4>Tags</h4>
       <TagList tags={disk.tags} label={`Tags of disk ${name}`} />
       <h4>Add-ons</h4>
-      <AddOnList addOns={disk.addOns} now={now} />
+      <AddOnList addOns={disk.addOns} />
     </article>
   )
 }
 
-export function DisksCard({ snapshot, now }: { snapshot: InstanceSnapshot; now: number }) {
+export const DisksCard = memo(function DisksCard({ snapshot }: { snapshot: InstanceSnapshot }) {
   const disks = snapshot.fromAttachedDisks ?? []
   return (
     <Card title={`Attached disks (${disks.length})`} className="card-disks">
@@ -50,10 +51,10 @@ export function DisksCard({ snapshot, now }: { snapshot: InstanceSnapshot; now: 
       ) : (
         <div className="disk-list">
           {disks.map((disk, i) => (
-            <DiskItem key={`${disk.name}-${i}`} disk={disk} now={now} />
+            <DiskItem key={`${disk.name}-${i}`} disk={disk} />
           ))}
         </div>
       )}
     </Card>
   )
-}
+})

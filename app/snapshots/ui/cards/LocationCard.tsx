@@ -1,10 +1,11 @@
+import { memo } from 'react'
 import type { InstanceSnapshot } from '../../../aws/snapshots.ts'
 import { regionLabel } from '../../../lib/regions.ts'
 import { Card } from '../../../ui/Card.tsx'
 import { CopyableCode } from '../../../ui/CopyableCode.tsx'
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
 
-export function LocationCard({ snapshot }: { snapshot: InstanceSnapshot }) {
+export const LocationCard = memo(function LocationCard({ snapshot }: { snapshot: InstanceSnapshot }) {
   const zone = snapshot.location?.availabilityZone
   return (
     <Card title="Location">
@@ -19,4 +20,4 @@ export function LocationCard({ snapshot }: { snapshot: InstanceSnapshot }) {
       />
     </Card>
   )
-}
+})

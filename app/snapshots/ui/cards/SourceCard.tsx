@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { InstanceSnapshot } from '../../../aws/snapshots.ts'
 import { formatGb } from '../../../lib/format.ts'
 import { Card } from '../../../ui/Card.tsx'
@@ -5,7 +6,7 @@ import { CopyableCode } from '../../../ui/CopyableCode.tsx'
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
 import { totalSizeGb, yesNo } from '../../model.ts'
 
-export function SourceCard({ snapshot }: { snapshot: InstanceSnapshot }) {
+export const SourceCard = memo(function SourceCard({ snapshot }: { snapshot: InstanceSnapshot }) {
   const disks = snapshot.fromAttachedDisks?.length ?? 0
   return (
     <Card title="Source">
@@ -33,4 +34,4 @@ export function SourceCard({ snapshot }: { snapshot: InstanceSnapshot }) {
       />
     </Card>
   )
-}
+})

@@ -1,8 +1,9 @@
 import { estimateCompletion, MIN_SAMPLES, parsePercent } from '../../../lib/eta.ts'
-import { formatDuration, formatRelative } from '../../../lib/format.ts'
+import { memo } from 'react'
 import { Card } from '../../../ui/Card.tsx'
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
 import { ProgressBar } from '../../../ui/ProgressBar.tsx'
+import { Countdown, RelativeTime } from '../../../ui/RelativeTime.tsx'
 import { StatusBadge } from '../../../ui/StatusBadge.tsx'
 import { Time } from '../../../ui/Time.tsx'
 import type { SnapshotData } from '../../queries.ts'
@@ -13,7 +14,8 @@ const SUMMARY: Record<string, string> = {
   error: 'Failed: this snapshot cannot be used. Create a new one from the instance.',
 }
 
-export function StatusCard({ data, now, stale }: { data: SnapshotData; now: number; stale: boolean }) {
+// Memoized: the card changes when the data does; the times inside keep themselves current.
+export const StatusCard = memo(function StatusCard({ data, stale }: { data: SnapshotData; stale: boolean }) {
   const { snapshot } = data
   const state = snapshot.state ?? 'unknown'
   const percent = parsePercent(snapshot.progress)
@@ -29,12 +31,12 @@ export function StatusCard({ data, now, stale }: { data: SnapshotData; now: numb
         facts={[
           { term: 'State', value: <span data-testid="status-state">{state}</span> },
           { term: 'Progress', value: snapshot.progress ?? <span className="muted">Not reported</span> },
-          { term: 'Created', value: <Time date={snapshot.createdAt} now={now} /> },
+          { term: 'Created', value: <Time date={snapshot.createdAt} /> },
           {
             term: 'Last refreshed',
             value: (
               <span data-testid="last-refreshed">
-                {formatRelative(new Date(data.fetchedAt), now)}
+                <RelativeTime at={data.fetchedAt} />
                 {stale ? <strong className="stale"> · stale: the last refresh failed</strong> : null}
               </span>
             ),
@@ -45,7 +47,7 @@ export function StatusCard({ data, now, stale }: { data: SnapshotData; now: numb
                   term: 'Time left',
                   value: estimate ? (
                     <span data-testid="eta">
-                      about {formatDuration(estimate.remainingMs - (now - data.fetchedAt))} (at {estimate.ratePerMinute.toFixed(1)}% a minute)
+                      about <Countdown until={data.fetchedAt + estimate.remainingMs} /> (at {estimate.ratePerMinute.toFixed(1)}% a minute)
                     </span>
                   ) : (
                     <span className="muted" data-testid="eta">
@@ -59,4 +61,4 @@ export function StatusCard({ data, now, stale }: { data: SnapshotData; now: numb
       />
     </Card>
   )
-}
+})

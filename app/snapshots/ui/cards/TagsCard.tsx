@@ -1,11 +1,12 @@
+import { memo } from 'react'
 import type { InstanceSnapshot } from '../../../aws/snapshots.ts'
 import { Card } from '../../../ui/Card.tsx'
 import { TagList } from './TagList.tsx'
 
-export function TagsCard({ snapshot }: { snapshot: InstanceSnapshot }) {
+export const TagsCard = memo(function TagsCard({ snapshot }: { snapshot: InstanceSnapshot }) {
   return (
     <Card title={`Tags (${snapshot.tags?.length ?? 0})`} className="card-tags">
       <TagList tags={snapshot.tags} label="Snapshot tags" />
     </Card>
   )
-}
+})
