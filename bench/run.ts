@@ -1,0 +1,173 @@
+// `npm run bench`: builds the app and prints the figures the budgets are about, and writes them to bench/results.json.
+// A benchmark, not a test: it measures and judges against budgets, it does not fail on a missed budget.
+//   - the JS and CSS a snapshot link loads, against the bare minimum built the same way;
+//   - time to data, cold (new profile) and warm (reload, identity id cached), with Cognito reached through the
+//     same-origin relay and directly (CORS, with its preflight), against the floor of round trips from Node;
+//   - requests per load and per refresh;
+//   - a soak: pages left open with polling and injected faults, for heap and DOM growth and any error shown.
+// BENCH_RUNS (default 15) sets the loads per figure; BENCH_SOAK_SECONDS (default 600) the soak. With fewer than 15
+// runs it is a smoke run: the figures go to bench/out/results.json and bench/results.json is left alone.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { chromium } from '@playwright/test'
+import { chromiumLaunchOptions } from '../e2e/environment.ts'
+import { assetSizes, buildAppAndMinimum } from './bundle.ts'
+import { measureFloors } from './floor.ts'
+import { coldLoads, refreshRequests, warmReloads, type AwsMarkers, type Load } from './loads.ts'
+import { adminCall, startEmulator, startPreview, stopAll } from './processes.ts'
+import { soak, type SoakResult } from './soak.ts'
+import { kb, mb, median, ms } from './stats.ts'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15)
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? (RUNS < 15 ? 15 : 600))
+const FULL = RUNS >= 15 && SOAK_SECONDS >= 600
+const LATENCY = 50
+const EMULATOR_PORT = 4610
+const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`
+const LINK = '?region=us-east-2&snapshot=web-1-backup'
+const BUDGET_OVER_MINIMUM = 15 * 1024
+const HEAP_BUDGET = 5 * 1024 * 1024
+
+interface Mode {
+  name: string
+  port: number
+  cognito: Record<string, string>
+  markers: AwsMarkers
+}
+
+const shipped = JSON.parse(readFileSync('public/config.json', 'utf8')) as { cognito: Record<string, string> }
+const MODES: Mode[] = [
+  {
+    name: 'Cognito through the same-origin relay',
+    port: 4611,
+    cognito: { region: shipped.cognito.region!, identityPoolId: shipped.cognito.identityPoolId!, relayPath: '/aws/cognito-identity' },
+    markers: ['/aws/cognito-identity/', '/aws/lightsail/'],
+  },
+  {
+    name: 'Cognito directly (CORS)',
+    port: 4612,
+    cognito: { region: shipped.cognito.region!, identityPoolId: shipped.cognito.identityPoolId!, endpoint: EMULATOR_URL },
+    markers: [`:${EMULATOR_PORT}`, '/aws/lightsail/'],
+  },
+]
+
+function timing(loads: Load[], floorMs: number) {
+  const dataMs = median(loads.map((l) => l.dataMs))
+  const shellMs = median(loads.map((l) => l.shellMs))
+  const budgetMs = 1.3 * floorMs + shellMs
+  return {
+    medianMs: Math.round(dataMs),
+    shellMs: Math.round(shellMs),
+    floorMs: Math.round(floorMs),
+    budgetMs: Math.round(budgetMs),
+    withinBudget: dataMs <= budgetMs,
+    distanceMs: Math.round(dataMs - budgetMs),
+    awsPhaseRatioToFloor: +((dataMs - shellMs) / floorMs).toFixed(2),
+    allMs: loads.map((l) => Math.round(l.dataMs)),
+  }
+}
+
+async function main() {
+  console.log(`bench: ${RUNS} loads per figure, ${SOAK_SECONDS} s soak${FULL ? '' : ' (a smoke run: results go to bench/out/)'}; building…`)
+  const { minimal, appAll } = await buildAppAndMinimum()
+  mkdirSync('bench/out', { recursive: true })
+  await startEmulator(EMULATOR_PORT, ['--latency', String(LATENCY)])
+  for (const mode of MODES) {
+    const file = `bench/out/config-${mode.port}.json`
+    writeFileSync(file, JSON.stringify({ ...shipped, cognito: mode.cognito, pollSeconds: 1 }))
+    await startPreview(mode.port, EMULATOR_URL, file)
+  }
+  const floors = await measureFloors(EMULATOR_URL, shipped.cognito.identityPoolId!, Math.max(RUNS, 5))
+
+  const browser = await chromium.launch(chromiumLaunchOptions())
+  const chromiumVersion = browser.version()
+  const modes = []
+  let firstLoad: Load | undefined
+  let refresh: string[]
+  let soaked: SoakResult
+  try {
+    for (const mode of MODES) {
+      const appUrl = `http://127.0.0.1:${mode.port}/`
+      await adminCall(EMULATOR_URL, 'reset', {})
+      await adminCall(EMULATOR_URL, 'latency', { ms: LATENCY })
+      const cold = await coldLoads(browser, appUrl + LINK, RUNS, mode.markers)
+      const preflights = ((await adminCall(EMULATOR_URL, 'counters')).calls as Record<string, number>).Preflight ?? 0
+      const warm = await warmReloads(browser, appUrl + LINK, RUNS, mode.markers)
+      firstLoad ??= cold[0]
+      const aws = (load: Load) => load.requests.filter((r) => mode.markers.some((m) => r.url.includes(m)))
+      modes.push({
+        mode: mode.name,
+        cold: { ...timing(cold, floors.coldMs), awsRequests: aws(cold[0]!).map((r) => `${r.method} ${new URL(r.url).pathname}`), preflightsPerLoad: +(preflights / RUNS).toFixed(2) },
+        warm: { ...timing(warm, floors.warmMs), awsRequests: aws(warm[0]!).map((r) => `${r.method} ${new URL(r.url).pathname}`) },
+      })
+    }
+    refresh = await refreshRequests(browser, `http://127.0.0.1:${MODES[0]!.port}/${LINK}`)
+    await adminCall(EMULATOR_URL, 'latency', { ms: 0 })
+    soaked = await soak(browser, `http://127.0.0.1:${MODES[0]!.port}/`, EMULATOR_URL, SOAK_SECONDS)
+  } finally {
+    await browser.close()
+  }
+
+  const deepLinkAssets = [...new Set(firstLoad!.assets)]
+  const initial = assetSizes(deepLinkAssets)
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: { node: process.version, cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', chromium: chromiumVersion },
+    runs: RUNS,
+    latencyMs: LATENCY,
+    bundle: {
+      deepLinkAssets,
+      initial,
+      minimal,
+      allAssets: appAll,
+      overMinimumGzip: initial.gzip - minimal.gzip,
+      budgetOverMinimumGzip: BUDGET_OVER_MINIMUM,
+      withinBudget: initial.gzip - minimal.gzip <= BUDGET_OVER_MINIMUM,
+    },
+    floors: { coldMs: Math.round(floors.coldMs), warmMs: Math.round(floors.warmMs) },
+    timeToData: modes,
+    requests: {
+      perColdLoad: firstLoad!.requests.length,
+      perRefresh: refresh.length,
+      refresh,
+    },
+    soak: { ...soaked!, heapBudgetBytes: HEAP_BUDGET },
+  }
+  const out = FULL ? 'bench/results.json' : 'bench/out/results.json'
+  writeFileSync(out, JSON.stringify(results, null, 2) + '\n')
+
+  const b = results.bundle
+  const lines = [
+    '',
+    `Machine: Node ${results.machine.node}, ${results.machine.cores} cores, Chromium ${results.machine.chromium}; emulator at ${LATENCY} ms per round trip`,
+    `Initial JS + CSS of the detail deep link (${deepLinkAssets.length} files): ${kb(b.initial.gzip)} gzip, ${kb(b.initial.brotli)} brotli (${kb(b.initial.raw)} raw)`,
+    `Bare minimum (React + React Query + Lightsail and Cognito clients, one command each): ${kb(b.minimal.gzip)} gzip, ${kb(b.minimal.brotli)} brotli`,
+    `  over the minimum: ${kb(b.overMinimumGzip)} gzip (budget 15 KB): ${b.withinBudget ? 'within budget' : `OVER BUDGET by ${kb(b.overMinimumGzip - BUDGET_OVER_MINIMUM)}`}`,
+    `Floors from Node: cold ${ms(floors.coldMs)} (3 round trips), warm ${ms(floors.warmMs)} (2 round trips)`,
+  ]
+  for (const m of modes) {
+    for (const [kind, t] of [['cold', m.cold], ['warm', m.warm]] as const) {
+      lines.push(
+        `Time to data, ${kind}, ${m.mode}: median ${ms(t.medianMs)} of ${RUNS} (shell ${ms(t.shellMs)}, floor ${ms(t.floorMs)}); budget 1.3 x floor + shell = ${ms(t.budgetMs)}: ${t.withinBudget ? 'within budget' : `OVER BUDGET by ${ms(t.distanceMs)}`}`,
+        `  AWS requests: ${t.awsRequests.join('; ')}${kind === 'cold' ? `; CORS preflights per load: ${m.cold.preflightsPerLoad}` : ''}`,
+      )
+    }
+  }
+  lines.push(`Requests per cold load: ${results.requests.perColdLoad}; per refresh: ${results.requests.perRefresh} (${refresh.join('; ')})`)
+  const s = results.soak
+  lines.push(`Soak: ${s.seconds} s, ${s.lightsailCalls} Lightsail calls, ${s.faultsInjected} failed by injected faults (rate ${s.faultRate})`)
+  for (const [name, p] of Object.entries(s.pages)) {
+    lines.push(
+      `  ${name}: heap ${mb(p.heapStartBytes)} → ${mb(p.heapEndBytes)} (${p.heapGrowthBytes >= 0 ? '+' : ''}${mb(p.heapGrowthBytes)}; budget under 5 MB: ${p.heapGrowthBytes < HEAP_BUDGET ? 'within' : 'OVER'}), DOM nodes ${p.domNodesStart} → ${p.domNodesEnd}, listeners ${p.listenersStart} → ${p.listenersEnd}, error panels shown: ${p.errorPanelsShown}, stale notices: ${p.staleNoticesShown}`,
+    )
+  }
+  lines.push(`Written to ${out}`)
+  console.log(lines.join('\n'))
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error('bench failed:', error)
+    process.exitCode = 1
+  })
+  .finally(stopAll)
