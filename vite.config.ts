@@ -19,6 +19,14 @@ export default defineConfig({
     // light-dark() carries both themes in one declaration; these browsers (2024 on) read it natively.
     cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Everything a page load needs at once goes in one chunk. Left to itself, the bundler may split modules that
+        // the lazily loaded Cognito client shares with the entry into small extra files, and where it draws those
+        // lines changes with unrelated edits.
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },

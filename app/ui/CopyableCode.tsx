@@ -1,4 +1,5 @@
 import { CopyButton } from './CopyButton.tsx'
+import './CopyableCode.css'
 
 /** An identifier (ARN, support code) shown in full, wrapping anywhere, with a button that copies it. */
 export function CopyableCode({ value, label }: { value: string; label: string }) {

@@ -9,6 +9,7 @@ import { Skeleton } from '../../ui/Skeleton.tsx'
 import { StatusBadge } from '../../ui/StatusBadge.tsx'
 import { Time } from '../../ui/Time.tsx'
 import { errorCopy } from '../error-copy.ts'
+import './inventory.css'
 import { inventoryQueries } from '../queries.ts'
 
 /** Every instance snapshot in one region, each a link to its detail view. */

@@ -5,16 +5,14 @@ import { useSession } from '../../session.tsx'
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
 import { StillWaiting } from '../../ui/StillWaiting.tsx'
 import { snapshotQueries } from '../queries.ts'
-import { DisksCard } from './cards/DisksCard.tsx'
-import { LocationCard } from './cards/LocationCard.tsx'
-import { SourceCard } from './cards/SourceCard.tsx'
 import { StatusCard } from './cards/StatusCard.tsx'
-import { TagsCard } from './cards/TagsCard.tsx'
 import { SnapshotHeader } from './SnapshotHeader.tsx'
 import { SkeletonCards, SnapshotSkeleton } from './SnapshotSkeleton.tsx'
 
 // Error panels are code a snapshot link rarely needs: they load on the first failure.
 const SnapshotError = lazy(() => import('./SnapshotError.tsx').then((m) => ({ default: m.SnapshotError })))
+// The cards after Status load while it shows (see MoreCards.tsx).
+const MoreCards = lazy(() => import('./MoreCards.tsx').then((m) => ({ default: m.MoreCards })))
 
 export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: string; name: string; pollSeconds: number; theme?: Theme }) {
   const options = snapshotQueries.detail(useSession(), region, name, pollSeconds)
@@ -57,20 +55,11 @@ export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: s
             <StatusCard data={data} stale={query.isError} />
           </ErrorBoundary>
           {rest ? (
-            <>
-              <ErrorBoundary label="The source card">
-                <SourceCard snapshot={rest.snapshot} />
-              </ErrorBoundary>
-              <ErrorBoundary label="The location card">
-                <LocationCard snapshot={rest.snapshot} />
-              </ErrorBoundary>
-              <ErrorBoundary label="The tags card">
-                <TagsCard snapshot={rest.snapshot} />
-              </ErrorBoundary>
-              <ErrorBoundary label="The disks card">
-                <DisksCard snapshot={rest.snapshot} />
-              </ErrorBoundary>
-            </>
+            <ErrorBoundary label="The other cards">
+              <Suspense fallback={<SkeletonCards />}>
+                <MoreCards snapshot={rest.snapshot} />
+              </Suspense>
+            </ErrorBoundary>
           ) : (
             <SkeletonCards />
           )}
