@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react'
 import type { AppConfig } from './config/config.ts'
-import { NAME_RULE } from './lib/names.ts'
 import { useSearch } from './lib/url.ts'
 import { LookupForm } from './snapshots/ui/LookupForm.tsx'
 import { SnapshotDetail } from './snapshots/ui/SnapshotDetail.tsx'
@@ -8,33 +7,19 @@ import { ErrorBoundary } from './ui/ErrorBoundary.tsx'
 import { Link } from './ui/Link.tsx'
 import { resolveView, type ResolvedView, type View } from './view.ts'
 
+// A link that names no valid region or snapshot is rare: its explanation loads when needed.
+const LinkProblem = lazy(() => import('./LinkProblem.tsx').then((m) => ({ default: m.LinkProblem })))
 // The inventory is not part of a snapshot link's first screen: it loads when opened.
 const InventoryView = lazy(() => import('./snapshots/ui/InventoryView.tsx').then((m) => ({ default: m.InventoryView })))
-
-function Problem({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section className="panel panel-error" role="alert" aria-labelledby="problem-title">
-      <h1 id="problem-title">{title}</h1>
-      {children}
-    </section>
-  )
-}
 
 function Content({ resolved, url, pollSeconds }: { resolved: ResolvedView; url: View['url']; pollSeconds: number }) {
   switch (resolved.kind) {
     case 'bad-region':
-      return (
-        <Problem title="This link names a region Snapshot Lens cannot use">
-          <p>{resolved.problem}</p>
-          <p>Pick a region in the form above.</p>
-        </Problem>
-      )
     case 'bad-name':
       return (
-        <Problem title="This link names a snapshot that cannot exist">
-          <p>{resolved.problem}</p>
-          <p>{NAME_RULE} Correct the name in the form above.</p>
-        </Problem>
+        <Suspense fallback={<p role="alert">{resolved.problem}</p>}>
+          <LinkProblem problem={resolved} />
+        </Suspense>
       )
     case 'detail':
       return <SnapshotDetail key={`${resolved.region}/${resolved.name}`} region={resolved.region} name={resolved.name} pollSeconds={pollSeconds} theme={url.theme} />

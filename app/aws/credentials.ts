@@ -6,7 +6,7 @@ import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-id
 import { FetchHttpHandler } from '@smithy/fetch-http-handler'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, HttpHandlerOptions } from '@smithy/types'
 import type { AppConfig } from '../config/config.ts'
-import { toAppError } from './errors.ts'
+import { classify } from './errors.ts'
 import { relayUrlFor } from './relay.ts'
 import { REQUEST_TIMEOUT_MS } from './timeouts.ts'
 
@@ -60,6 +60,9 @@ export class CognitoCredentials {
     // clientConfig rather than a client of our own: the provider then loads a slim Cognito client on demand.
     this.provider ??= fromCognitoIdentityPool({
       identityPoolId: this.cognito.identityPoolId,
+      // The identity id is kept between visits, so a reload skips GetId. localStorage rather than the SDK's default,
+      // IndexedDB: opening a database costs a reload tens of milliseconds before its first request can leave.
+      ...(typeof localStorage === 'undefined' ? {} : { cache: localStorage }),
       clientConfig: {
         region: this.cognito.region,
         requestHandler: new SignallingHandler(() => this.markSent()),
@@ -76,13 +79,13 @@ export class CognitoCredentials {
     } catch (error) {
       // The cached identity id may be gone (pool recreated, emulator restarted): the SDK has dropped it from storage,
       // so a fresh provider asks for a new identity. One attempt; a second failure is the user's to see.
-      if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw toAppError(error, 'cognito')
+      if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw await classify(error, 'cognito')
     }
     this.provider = undefined
     try {
       return await this.cognitoProvider()()
     } catch (error) {
-      throw toAppError(error, 'cognito')
+      throw await classify(error, 'cognito')
     }
   }
 

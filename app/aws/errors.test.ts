@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, toAppError, type AppErrorKind } from './errors.ts'
+import { toAppError } from './error-names.ts'
+import { AppError, classify, type AppErrorKind } from './errors.ts'
 
 const sdkError = (name: string, status?: number, requestId = 'req-1') =>
   Object.assign(new Error(`${name} message`), { name, $metadata: { httpStatusCode: status, requestId } })
@@ -63,5 +64,13 @@ describe('toAppError', () => {
   it('passes an AppError through unchanged', () => {
     const original = new AppError('throttled', 'slow down', 'ThrottlingException')
     expect(toAppError(original)).toBe(original)
+  })
+})
+
+describe('classify', () => {
+  it('names SDK failures through the table it loads on the first failure, and passes AppErrors through', async () => {
+    const original = new AppError('throttled', 'slow down', 'ThrottlingException')
+    expect(await classify(original)).toBe(original)
+    expect(await classify(sdkError('NotAuthorizedException', 400), 'cognito')).toMatchObject({ kind: 'credentials', source: 'cognito', requestId: 'req-1' })
   })
 })

@@ -4,7 +4,7 @@
 import { LightsailClient } from '@aws-sdk/client-lightsail'
 import type { AppConfig } from '../config/config.ts'
 import type { CognitoCredentials } from './credentials.ts'
-import { timedOut, toAppError } from './errors.ts'
+import { classify, timedOut } from './errors.ts'
 import { relayPlugin, relayUrlFor } from './relay.ts'
 import { CALL_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './timeouts.ts'
 
@@ -63,13 +63,13 @@ export class LightsailClients {
     try {
       return await send(this.client(region), signal)
     } catch (error) {
-      if ((error as { name?: string }).name !== 'ExpiredTokenException' || signal.aborted) throw toAppError(error)
+      if ((error as { name?: string }).name !== 'ExpiredTokenException' || signal.aborted) throw await classify(error)
     }
     this.credentials.renew()
     try {
       return await send(this.client(region), signal)
     } catch (error) {
-      throw toAppError(error)
+      throw await classify(error)
     }
   }
 

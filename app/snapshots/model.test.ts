@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { addOnView, cliCommand, diskRole, rawResponseJson, totalSizeGb, yesNo } from './model.ts'
+import { cliCommand, rawResponseJson } from './model.ts'
 
-describe('snapshot view model', () => {
-  it('adds the instance and its disks for the total size', () => {
-    expect(totalSizeGb({ sizeInGb: 80, fromAttachedDisks: [{ sizeInGb: 256 }, { sizeInGb: 32 }, {}] })).toBe(368)
-    expect(totalSizeGb({})).toBe(0)
-  })
-
+describe('snapshot header model', () => {
   it('writes the equivalent CLI command, quoting only what needs it', () => {
     expect(cliCommand('us-east-2', 'web-1-backup')).toBe('aws lightsail get-instance-snapshot --instance-snapshot-name web-1-backup --region us-east-2')
     expect(cliCommand('us-east-2', "it's; rm -rf /")).toBe(`aws lightsail get-instance-snapshot --instance-snapshot-name 'it'\\''s; rm -rf /' --region us-east-2`)
@@ -15,18 +10,5 @@ describe('snapshot view model', () => {
   it('serializes the raw response with ISO timestamps', () => {
     const json = JSON.parse(rawResponseJson({ name: 'a1', createdAt: new Date('2026-11-24T02:16:03.471Z') }))
     expect(json).toEqual({ instanceSnapshot: { name: 'a1', createdAt: '2026-11-24T02:16:03.471Z' } })
-  })
-
-  it('recognises both add-on kinds and keeps unknown ones raw', () => {
-    expect(addOnView({ name: 'AutoSnapshot', status: 'Enabled', snapshotTimeOfDay: '06:00' })).toMatchObject({ kind: 'auto-snapshot', snapshotTimeOfDay: '06:00' })
-    expect(addOnView({ name: 'StopInstanceOnIdle', threshold: '5', duration: '30' })).toMatchObject({ kind: 'stop-on-idle', threshold: '5', duration: '30' })
-    expect(addOnView({ name: 'FutureAddOn', status: 'Enabled', threshold: '9' })).toEqual({ kind: 'unknown', name: 'FutureAddOn', status: 'Enabled', fields: [['threshold', '9']] })
-  })
-
-  it('names disk roles and booleans in words', () => {
-    expect(diskRole({ isSystemDisk: true })).toBe('System disk')
-    expect(diskRole({ isSystemDisk: false })).toBe('Data disk')
-    expect(diskRole({})).toBe('Disk')
-    expect([yesNo(true), yesNo(false), yesNo(undefined)]).toEqual(['Yes', 'No', 'Not reported'])
   })
 })

@@ -3,7 +3,7 @@ import { formatMinutes, formatTimeOfDay, nextUtcTimeOfDay } from '../../../lib/f
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
 import { Countdown } from '../../../ui/RelativeTime.tsx'
 import { useNow } from '../../../ui/use-now.ts'
-import { addOnView } from '../../model.ts'
+import { addOnView } from './model.ts'
 
 function AutoSnapshotItem({ view }: { view: Extract<ReturnType<typeof addOnView>, { kind: 'auto-snapshot' }> }) {
   // The local time of a UTC time of day changes with the date (daylight saving): a minute's precision is plenty.

@@ -5,7 +5,7 @@ import { Card } from '../../../ui/Card.tsx'
 import { CopyableCode } from '../../../ui/CopyableCode.tsx'
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
 import { Time } from '../../../ui/Time.tsx'
-import { diskRole, yesNo } from '../../model.ts'
+import { diskRole, yesNo } from './model.ts'
 import { AddOnList } from './AddOnList.tsx'
 import { TagList } from './TagList.tsx'
 

@@ -4,7 +4,7 @@ import { formatGb } from '../../../lib/format.ts'
 import { Card } from '../../../ui/Card.tsx'
 import { CopyableCode } from '../../../ui/CopyableCode.tsx'
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
-import { totalSizeGb, yesNo } from '../../model.ts'
+import { totalSizeGb, yesNo } from './model.ts'
 
 export const SourceCard = memo(function SourceCard({ snapshot }: { snapshot: InstanceSnapshot }) {
   const disks = snapshot.fromAttachedDisks?.length ?? 0
