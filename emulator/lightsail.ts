@@ -19,6 +19,9 @@ export const lightsailErrors = {
     lightsailError(403, 'AccessDeniedException', 'AccessDenied',
       `User is not authorized to perform: lightsail:${action}`,
       `Ask your administrator to allow lightsail:${action} for your role.`),
+  /** Denied by the caller's role: `message` names the role, the action and the resource, as IAM words it. */
+  accessDeniedFor: (message: string, action: string) =>
+    lightsailError(403, 'AccessDeniedException', 'AccessDenied', message, `Ask your administrator to allow ${action} for your role.`),
   accountSetupInProgress: () =>
     lightsailError(428, 'AccountSetupInProgressException', 'AccountSetupInProgress',
       'Your account is still being set up. Please try again in a few minutes.',

@@ -1,12 +1,12 @@
 // `npm run emulator -- --port 4566 --data FILE --latency MS`: the local AWS that `npm start` and the tests use.
-import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { DataFileError, loadDataFile } from './data-file.ts'
 import { seedAccount } from './fixtures/seed.ts'
+import { DEVELOPMENT_POOL, GUEST_POOL, SIGNED_IN_POOL } from './pools.ts'
 import { startEmulator } from './server.ts'
 
 const USAGE = `usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--data FILE] [--latency MS]
-       [--credential-seconds 3600] [--pending-seconds 20] [--pool ID ...] [--no-guest-lightsail]`
+       [--credential-seconds 3600] [--id-token-seconds 3600] [--pending-seconds 20]`
 
 function fail(message: string): never {
   console.error(`emulator: ${message}`)
@@ -20,17 +20,6 @@ function number(value: string | undefined, name: string, fallback: number, min: 
   return n
 }
 
-function defaultPool(): string {
-  const configUrl = new URL('../public/config.json', import.meta.url)
-  try {
-    const config = JSON.parse(readFileSync(configUrl, 'utf8')) as { cognito?: { identityPoolId?: string } }
-    if (config.cognito?.identityPoolId) return config.cognito.identityPoolId
-  } catch {
-    // Fall through to the error below, which says what to do.
-  }
-  return fail('no --pool given and public/config.json has no cognito.identityPoolId')
-}
-
 let args
 try {
   args = parseArgs({
@@ -41,8 +30,7 @@ try {
       latency: { type: 'string' },
       'credential-seconds': { type: 'string' },
       'pending-seconds': { type: 'string' },
-      pool: { type: 'string', multiple: true },
-      'no-guest-lightsail': { type: 'boolean' },
+      'id-token-seconds': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -69,20 +57,18 @@ try {
   throw error
 }
 
-const pools = (args.pool ?? [defaultPool()]).map((id) => ({ id, providers: [] }))
 try {
   const emulator = await startEmulator({
     port: number(args.port, 'port', 4566, 0, 65_535),
     host: args.host ?? '127.0.0.1',
     account,
-    pools,
     latencyMs: number(args.latency, 'latency', 0, 0, 120_000),
     credentialSeconds: number(args['credential-seconds'], 'credential-seconds', 3600, 1, 43_200),
-    guestLightsail: !args['no-guest-lightsail'],
+    idTokenSeconds: number(args['id-token-seconds'], 'id-token-seconds', 3600, 60, 86_400),
   })
   const total = [...initial.snapshots.values()].reduce((n, list) => n + list.length, 0)
   console.log(
-    `emulator ready on ${emulator.url} (${total} snapshots in ${initial.snapshots.size} regions from ${dataFile ?? 'the seeded account'}; identity pool ${pools.map((p) => p.id).join(', ')})`,
+    `emulator ready on ${emulator.url} (${total} snapshots in ${initial.snapshots.size} regions from ${dataFile ?? 'the seeded account'}; sign-in at ${emulator.issuer} as alice, bob or carol; identity pools ${SIGNED_IN_POOL} (signed-in users), ${GUEST_POOL} (guests, no Lightsail), ${DEVELOPMENT_POOL} (development: guests may read))`,
   )
   const stop = (signal: string) => {
     console.log(`emulator: ${signal}, stopping`)

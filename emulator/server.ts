@@ -3,10 +3,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
 import { handleAdmin, type AdminRoute } from './admin.ts'
-import { CognitoIdentity, type IdentityPool } from './cognito-identity.ts'
+import { CognitoIdentity } from './cognito-identity.ts'
 import { FaultInjector } from './faults.ts'
-import { lightsailErrors, lightsailOperations } from './lightsail.ts'
+import { authorize } from './iam.ts'
+import { createSigningKey, mintIdToken } from './id-tokens.ts'
+import { lightsailOperations } from './lightsail.ts'
 import type { Account } from './model.ts'
+import { createOpenIdProvider, OIDC_PATH, type OpenIdProvider } from './oidc.ts'
+import { CLIENT_IDS, seededPools, type IdentityPool } from './pools.ts'
+import { findUser } from './users.ts'
 import { regionOfHost, verifySigV4 } from './sigv4.ts'
 import { Store } from './store.ts'
 import { AwsError, errors, MAX_BODY_BYTES, parseJsonBody, readBody, requestId, sendError, sendJson } from './wire.ts'
@@ -16,16 +21,19 @@ export interface EmulatorOptions {
   host?: string
   /** Builds the account; called again on reset, with the pending time a reset may ask for. */
   account: (pendingSeconds?: number) => Account
-  pools: IdentityPool[]
+  /** The identity pools, given the logins key of the emulator's own OpenID provider; the seeded ones by default. */
+  pools?: (providerName: string) => IdentityPool[]
   latencyMs?: number
   credentialSeconds?: number
-  /** Real AWS scopes guest identities down to no Lightsail access; the emulator allows it unless this is false. */
-  guestLightsail?: boolean
+  /** Lifetime of the ID tokens the OpenID provider issues. */
+  idTokenSeconds?: number
   clock?: () => number
 }
 
 export interface Emulator {
   url: string
+  /** The OpenID provider's issuer, `<url>/oidc`. */
+  issuer: string
   server: Server
   close(): Promise<void>
 }
@@ -51,12 +59,15 @@ function hostServiceProblem(req: IncomingMessage, service: string): boolean {
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const clock = options.clock ?? Date.now
   const store = new Store(options.account, clock)
-  const cognito = new CognitoIdentity(options.pools, options.credentialSeconds ?? 3600, clock)
+  const key = await createSigningKey()
+  // The provider's issuer names the port the server listens on: both are known once it listens (below).
+  let oidc: OpenIdProvider | undefined
+  let pools: IdentityPool[] = []
+  const cognito = new CognitoIdentity(() => pools, () => key.publicJwks, options.credentialSeconds ?? 3600, clock)
   const faults = new FaultInjector()
   let latencyMs = options.latencyMs ?? 0
   let calls: Record<string, number> = {}
   let callsByRegion: Record<string, Record<string, number>> = {}
-  const guestLightsail = options.guestLightsail ?? true
 
   const adminRoutes: Record<string, AdminRoute> = {
     'GET /_emulator/health': (_body, reply) => reply(200, { ok: true }),
@@ -91,6 +102,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       reply(200, { latencyMs })
     },
     'POST /_emulator/expire-credentials': (_body, reply) => reply(200, { expired: cognito.expireAll() }),
+    // An ID token for a seeded user, for tests and for a portal handing its user to the app: optionally already
+    // expired (a negative expiresIn) or for another audience.
+    'POST /_emulator/tokens': async (body, reply) => {
+      const user = typeof body.user === 'string' ? findUser(body.user) : undefined
+      if (!user) return reply(400, { error: 'user must be one of the seeded users: alice, bob, carol' })
+      const expiresIn = body.expiresIn ?? options.idTokenSeconds ?? 3600
+      if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || Math.abs(expiresIn) > 86_400 * 30) {
+        return reply(400, { error: 'expiresIn must be a whole number of seconds (negative: already expired)' })
+      }
+      const audience = body.audience ?? CLIENT_IDS[0]
+      if (typeof audience !== 'string' || audience.length === 0 || audience.length > 200) return reply(400, { error: 'audience must be a client id' })
+      reply(200, { idToken: await mintIdToken(key, oidc!.issuer, user, { audience, expiresIn, now: clock() }) })
+    },
   }
 
   function count(key: string, region?: string): void {
@@ -145,8 +169,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const region = regionOfHost(String(req.headers.host ?? ''), 'cognito-identity') ?? String(input.IdentityPoolId ?? input.IdentityId ?? '').split(':')[0]
     count(`CognitoIdentity.${operation}`)
     if (await applyFault('cognito-identity', operation, region, res)) return
-    if (operation === 'GetId') return sendJson(res, 200, cognito.getId(input), cors)
-    if (operation === 'GetCredentialsForIdentity') return sendJson(res, 200, cognito.getCredentialsForIdentity(input), cors)
+    if (operation === 'GetId') return sendJson(res, 200, await cognito.getId(input), cors)
+    if (operation === 'GetCredentialsForIdentity') return sendJson(res, 200, await cognito.getCredentialsForIdentity(input), cors)
     throw errors.unknownOperation(target)
   }
 
@@ -162,13 +186,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     count(`Lightsail.${operation}`, verified.region)
     if (await applyFault('lightsail', operation, verified.region, res)) return
     if (!handler) throw errors.unknownOperation(target)
-    if (verified.credential.role === 'guest' && !guestLightsail) throw lightsailErrors.accessDenied(operation)
+    const denied = authorize(verified.credential.permissions, operation, verified.region)
+    if (denied) throw denied
     return sendJson(res, 200, handler(store, verified.region, parseJsonBody(body)))
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!
     if (path.startsWith('/_emulator/')) return handleAdmin(req, res, path, adminRoutes)
+    if (path === OIDC_PATH || path.startsWith(`${OIDC_PATH}/`)) return oidc!.handle(req, res)
 
     res.setHeader('x-amzn-requestid', requestId())
     if (req.method === 'OPTIONS') return preflight(req, res)
@@ -210,8 +236,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   })
   const address = server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const url = `http://${host}:${address.port}`
+  oidc = createOpenIdProvider(`${url}${OIDC_PATH}`, key, options.idTokenSeconds)
+  pools = (options.pools ?? seededPools)(oidc.providerName)
   return {
-    url: `http://${host}:${address.port}`,
+    url,
+    issuer: oidc.issuer,
     server,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -4,15 +4,17 @@ import { LightsailClient } from '@aws-sdk/client-lightsail'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { HttpHandler, HttpRequest } from '@smithy/protocol-http'
 import { seedAccount } from './fixtures/seed.ts'
+import { DEVELOPMENT_POOL, SIGNED_IN_POOL } from './pools.ts'
 import { startEmulator, type Emulator, type EmulatorOptions } from './server.ts'
 
-export const TEST_POOL = 'us-east-2:11111111-2222-3333-4444-555555555555'
+/** The development pool, whose guests may read Lightsail: for tests about anything but identities. */
+export const TEST_POOL = DEVELOPMENT_POOL
+export { SIGNED_IN_POOL }
 
 export function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<Emulator> {
   return startEmulator({
     port: 0,
     account: (pending) => seedAccount(Date.now(), pending ?? 20),
-    pools: [{ id: TEST_POOL, providers: [] }],
     ...options,
   })
 }
@@ -39,6 +41,30 @@ export async function guestCredentials(url: string, pool = TEST_POOL) {
   const cognito = cognitoClient(url)
   const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: pool }))
   const { Credentials } = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId }))
+  return {
+    accessKeyId: Credentials!.AccessKeyId!,
+    secretAccessKey: Credentials!.SecretKey!,
+    sessionToken: Credentials!.SessionToken!,
+    expiration: Credentials!.Expiration,
+  }
+}
+
+/** An ID token for a seeded user, minted by the emulator's admin API. */
+export async function idToken(url: string, user: string, extra: { expiresIn?: number; audience?: string } = {}): Promise<string> {
+  const { status, body } = await admin(url, 'tokens', { user, ...extra })
+  if (status !== 200) throw new Error(`minting a token failed: ${JSON.stringify(body)}`)
+  return body.idToken as string
+}
+
+/** The logins key of the emulator's own OpenID provider. */
+export const providerName = (emulator: Emulator) => emulator.issuer.replace(/^https?:\/\//, '')
+
+/** Credentials of a signed-in seeded user, from the signed-in pool, through the real SDK. */
+export async function userCredentials(emulator: Emulator, user: string, pool = SIGNED_IN_POOL) {
+  const cognito = cognitoClient(emulator.url)
+  const Logins = { [providerName(emulator)]: await idToken(emulator.url, user) }
+  const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: pool, Logins }))
+  const { Credentials } = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins }))
   return {
     accessKeyId: Credentials!.AccessKeyId!,
     secretAccessKey: Credentials!.SecretKey!,
