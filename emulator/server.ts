@@ -60,10 +60,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const clock = options.clock ?? Date.now
   const store = new Store(options.account, clock)
   const key = await createSigningKey()
-  // The provider's issuer names the port the server listens on: both are known once it listens (below).
-  let oidc: OpenIdProvider | undefined
-  let pools: IdentityPool[] = []
-  const cognito = new CognitoIdentity(() => pools, () => key.publicJwks, options.credentialSeconds ?? 3600, clock)
+  // The provider's issuer names the port the server listens on: both are set once it listens (below).
+  const identity: { oidc?: OpenIdProvider; pools: IdentityPool[] } = { pools: [] }
+  const cognito = new CognitoIdentity(() => identity.pools, () => key.publicJwks, options.credentialSeconds ?? 3600, clock)
   const faults = new FaultInjector()
   let latencyMs = options.latencyMs ?? 0
   let calls: Record<string, number> = {}
@@ -113,7 +112,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       }
       const audience = body.audience ?? CLIENT_IDS[0]
       if (typeof audience !== 'string' || audience.length === 0 || audience.length > 200) return reply(400, { error: 'audience must be a client id' })
-      reply(200, { idToken: await mintIdToken(key, oidc!.issuer, user, { audience, expiresIn, now: clock() }) })
+      reply(200, { idToken: await mintIdToken(key, identity.oidc!.issuer, user, { audience, expiresIn, now: clock() }) })
     },
   }
 
@@ -194,7 +193,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!
     if (path.startsWith('/_emulator/')) return handleAdmin(req, res, path, adminRoutes)
-    if (path === OIDC_PATH || path.startsWith(`${OIDC_PATH}/`)) return oidc!.handle(req, res)
+    if (path === OIDC_PATH || path.startsWith(`${OIDC_PATH}/`)) return identity.oidc!.handle(req, res)
 
     res.setHeader('x-amzn-requestid', requestId())
     if (req.method === 'OPTIONS') return preflight(req, res)
@@ -237,8 +236,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const address = server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const url = `http://${host}:${address.port}`
-  oidc = createOpenIdProvider(`${url}${OIDC_PATH}`, key, options.idTokenSeconds)
-  pools = (options.pools ?? seededPools)(oidc.providerName)
+  const oidc = createOpenIdProvider(`${url}${OIDC_PATH}`, key, options.idTokenSeconds)
+  identity.oidc = oidc
+  identity.pools = (options.pools ?? seededPools)(oidc.providerName)
   return {
     url,
     issuer: oidc.issuer,
