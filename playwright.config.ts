@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, chromiumLaunchOptions } from './e2e/environment.ts'
+import { STORAGE_STATE } from './e2e/sign-in.ts'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -18,7 +19,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: chromiumLaunchOptions(),
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() } }],
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/, use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() } },
+    {
+      name: 'chromium',
+      dependencies: ['setup'],
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions(), storageState: STORAGE_STATE },
+    },
+  ],
   webServer: [
     {
       command: `node --import tsx emulator/main.ts --port ${E2E_EMULATOR_PORT}`,

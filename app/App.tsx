@@ -3,6 +3,7 @@ import type { AppConfig } from './config/config.ts'
 import { useSearch } from './lib/url.ts'
 import { LookupForm } from './snapshots/ui/LookupForm.tsx'
 import { SnapshotDetail } from './snapshots/ui/SnapshotDetail.tsx'
+import { useSignedIn } from './session.tsx'
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx'
 import { Link } from './ui/Link.tsx'
 import { resolveView, type ResolvedView, type View } from './view.ts'
@@ -32,6 +33,21 @@ function Content({ resolved, url, pollSeconds }: { resolved: ResolvedView; url: 
   }
 }
 
+function SignedInAs() {
+  const user = useSignedIn()
+  if (!user) return null
+  return (
+    <div className="signed-in">
+      <span>
+        Signed in as <strong>{user.name}</strong>
+      </span>
+      <button type="button" className="button button-small" onClick={user.signOut}>
+        Sign out
+      </button>
+    </div>
+  )
+}
+
 export function App({ config }: { config: AppConfig }) {
   const { url, resolved, regions } = resolveView(useSearch(), config)
 
@@ -47,6 +63,7 @@ export function App({ config }: { config: AppConfig }) {
           <Link className="brand" to={{ region: url.region, theme: url.theme }}>
             Snapshot Lens
           </Link>
+          <SignedInAs />
         </header>
       )}
       <main className="page" id="main">

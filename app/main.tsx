@@ -1,26 +1,47 @@
-// Boot: fetch the config, start the AWS requests the link needs, then render. The first request leaves before React's
-// first render, which picks the answer up from the query cache.
-import { AwsSession } from './aws/session.ts'
+// Boot: fetch the config, learn who is using the page (with sign-in configured, nothing is asked of AWS before the
+// user is known), start the AWS requests the link needs, then render. The first request leaves before React's first
+// render, which picks the answer up from the query cache.
+import { goSignIn, signIn } from './auth/sign-in.ts'
+import { watchStoredUser } from './auth/watch.ts'
 import { ConfigError, loadConfig, type AppConfig } from './config/config.ts'
 import { warmUpFormatters } from './lib/format.ts'
-import { createQueryClient } from './query-client.ts'
 import { mountApp, mountConfigError } from './root.tsx'
+import { SessionStore } from './session-store.ts'
 import { snapshotQueries } from './snapshots/queries.ts'
 import './ui/theme.css'
 import { resolveView } from './view.ts'
 
 async function boot(config: AppConfig): Promise<void> {
-  const session = new AwsSession(config, window.location.origin)
-  session.credentials.warmUp()
-  const queryClient = createQueryClient()
-  const { resolved } = resolveView(window.location.search, config)
-  if (resolved.kind === 'detail') {
-    void queryClient.prefetchQuery(snapshotQueries.detail(session, resolved.region, resolved.name, config.pollSeconds))
+  const store = new SessionStore(config, window.location.origin)
+  const { auth } = config
+  if (auth) {
+    const outcome = await signIn(auth)
+    if (outcome.kind === 'user') store.startUser(outcome.identity)
+    else store.end(outcome.kind === 'redirecting' ? 'signing-in' : outcome.kind, outcome.kind === 'failed' ? outcome.message : undefined)
+    watchStoredUser(auth, store)
+  } else {
+    store.startGuest()
   }
-  await session.credentials.firstRequestSent()
-  mountApp(config, session, queryClient)
-  // While the snapshot is on its way: the locale data behind Intl formatters is slow to load the first time.
-  session.credentials.provide().then(() => setTimeout(warmUpFormatters, 0), () => undefined)
+  const session = store.current()
+  if (session.kind !== 'none') {
+    session.aws.credentials.warmUp()
+    const { resolved } = resolveView(window.location.search, config)
+    if (resolved.kind === 'detail') {
+      void session.queryClient.prefetchQuery(snapshotQueries.detail(session.aws, resolved.region, resolved.name, config.pollSeconds))
+    }
+    await session.aws.credentials.firstRequestSent()
+    // While the snapshot is on its way: the locale data behind Intl formatters is slow to load the first time.
+    session.aws.credentials.provide().then(() => setTimeout(warmUpFormatters, 0), () => undefined)
+  }
+  mountApp(config, store, {
+    signIn: () => auth && void goSignIn(auth),
+    signOut: auth
+      ? () => {
+          store.end('signed-out')
+          void import('./auth/oidc.ts').then(({ signOut }) => signOut(auth))
+        }
+      : undefined,
+  })
 }
 
 // No top-level await: chunks loaded later could then share this one's modules instead of splitting them out.

@@ -1,22 +1,40 @@
-// Mounting React: the dashboard, or the page that explains a broken config.json.
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { StrictMode } from 'react'
+// Mounting React: the dashboard for the current session, the page between sessions (signed out, signing in), or the
+// page that explains a broken config.json.
+import { QueryClientProvider } from '@tanstack/react-query'
+import { lazy, StrictMode, Suspense, useSyncExternalStore } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
-import type { AwsSession } from './aws/session.ts'
 import type { AppConfig, ConfigError } from './config/config.ts'
+import type { SessionStore } from './session-store.ts'
 import { SessionContext } from './session.tsx'
+
+// Shown only between sessions: not part of a signed-in page's first load.
+const SignInPage = lazy(() => import('./auth/SignInPage.tsx').then((m) => ({ default: m.SignInPage })))
 
 const root = () => createRoot(document.getElementById('root')!)
 
-export function mountApp(config: AppConfig, session: AwsSession, queryClient: QueryClient): void {
+function SessionRoot({ config, store, signIn, signOut }: { config: AppConfig; store: SessionStore; signIn: () => void; signOut?: () => void }) {
+  const session = useSyncExternalStore(store.subscribe, store.current)
+  if (session.kind === 'none') {
+    return (
+      <Suspense fallback={<p className="boot">Snapshot Lens…</p>}>
+        <SignInPage reason={session.reason} message={session.message} onSignIn={signIn} />
+      </Suspense>
+    )
+  }
+  return (
+    <SessionContext value={{ session, signOut }}>
+      <QueryClientProvider client={session.queryClient} key={session.key}>
+        <App config={config} />
+      </QueryClientProvider>
+    </SessionContext>
+  )
+}
+
+export function mountApp(config: AppConfig, store: SessionStore, actions: { signIn: () => void; signOut?: () => void }): void {
   root().render(
     <StrictMode>
-      <SessionContext value={session}>
-        <QueryClientProvider client={queryClient}>
-          <App config={config} />
-        </QueryClientProvider>
-      </SessionContext>
+      <SessionRoot config={config} store={store} {...actions} />
     </StrictMode>,
   )
 }

@@ -6,7 +6,7 @@ import { HttpRequest } from '@smithy/protocol-http'
 import { SignatureV4 } from '@smithy/signature-v4'
 import { median } from './stats.ts'
 
-async function cognito(emulatorUrl: string, operation: string, body: object): Promise<Record<string, unknown>> {
+export async function cognito(emulatorUrl: string, operation: string, body: object): Promise<Record<string, unknown>> {
   const response = await fetch(emulatorUrl, {
     method: 'POST',
     headers: { 'x-amz-target': `AWSCognitoIdentityService.${operation}`, 'content-type': 'application/x-amz-json-1.1' },
@@ -58,4 +58,20 @@ export async function measureFloors(emulatorUrl: string, pool: string, runs: num
     warm.push(performance.now() - started)
   }
   return { coldMs: median(cold), warmMs: median(warm) }
+}
+
+/** A signed-in reload's floor: GetCredentialsForIdentity with the user's ID token, then GetInstanceSnapshot. */
+export async function measureSignedInFloor(emulatorUrl: string, pool: string, runs: number): Promise<number> {
+  const minted = await fetch(`${emulatorUrl}/_emulator/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'alice' }) })
+  const { idToken } = (await minted.json()) as { idToken: string }
+  const Logins = { [`${new URL(emulatorUrl).host}/oidc`]: idToken }
+  const { IdentityId } = await cognito(emulatorUrl, 'GetId', { IdentityPoolId: pool, Logins })
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    const { Credentials } = await cognito(emulatorUrl, 'GetCredentialsForIdentity', { IdentityId, Logins })
+    await getSnapshot(emulatorUrl, Credentials as Record<string, string>)
+    times.push(performance.now() - started)
+  }
+  return median(times)
 }

@@ -105,3 +105,23 @@ export async function refreshRequests(browser: Browser, link: string): Promise<s
     await context.close()
   }
 }
+
+/**
+ * Reloads of a signed-in page: sign in once through the provider's page (`signIn`), then reload. The tokens are in
+ * storage and the identity id is cached, so each reload is two round trips to data, without the sign-in library.
+ */
+export async function signedInReloads(browser: Browser, link: string, runs: number, markers: AwsMarkers, signIn: (page: Page) => Promise<void>): Promise<Load[]> {
+  const context = await browser.newContext()
+  const loads: Load[] = []
+  try {
+    await timeToData(context)
+    const page = await context.newPage()
+    await page.goto(link)
+    await signIn(page)
+    await page.waitForFunction(() => window.__shownAt !== undefined, null, { timeout: 30_000 })
+    for (let i = 0; i < runs; i++) loads.push(await measure(page, () => page.reload({ waitUntil: 'commit' }), markers))
+  } finally {
+    await context.close()
+  }
+  return loads
+}

@@ -12,8 +12,9 @@ import { cpus } from 'node:os'
 import { chromium } from '@playwright/test'
 import { chromiumLaunchOptions } from '../e2e/environment.ts'
 import { assetSizes, buildAppAndMinimum } from './bundle.ts'
-import { measureFloors } from './floor.ts'
-import { coldLoads, refreshRequests, warmReloads, type AwsMarkers, type Load } from './loads.ts'
+import { DEVELOPMENT_POOL, SIGNED_IN_POOL } from '../emulator/pools.ts'
+import { measureFloors, measureSignedInFloor } from './floor.ts'
+import { coldLoads, refreshRequests, signedInReloads, warmReloads, type AwsMarkers, type Load } from './loads.ts'
 import { adminCall, startEmulator, startPreview, stopAll } from './processes.ts'
 import { soak, type SoakResult } from './soak.ts'
 import { kb, mb, median, ms } from './stats.ts'
@@ -35,21 +36,30 @@ interface Mode {
   markers: AwsMarkers
 }
 
-const shipped = JSON.parse(readFileSync('public/config.json', 'utf8')) as { cognito: Record<string, string> }
+// Guests of the emulator's development pool for the cold and warm figures (the floor of three round trips needs no
+// sign-in page), and the shipped signed-in setup for the signed-in reload.
+const { auth: _shippedAuth, ...shipped } = JSON.parse(readFileSync('public/config.json', 'utf8')) as { cognito: Record<string, string>; auth?: unknown }
 const MODES: Mode[] = [
   {
     name: 'Cognito through the same-origin relay',
     port: 4611,
-    cognito: { region: shipped.cognito.region!, identityPoolId: shipped.cognito.identityPoolId!, relayPath: '/aws/cognito-identity' },
+    cognito: { region: 'us-east-2', identityPoolId: DEVELOPMENT_POOL, relayPath: '/aws/cognito-identity' },
     markers: ['/aws/cognito-identity/', '/aws/lightsail/'],
   },
   {
     name: 'Cognito directly (CORS)',
     port: 4612,
-    cognito: { region: shipped.cognito.region!, identityPoolId: shipped.cognito.identityPoolId!, endpoint: EMULATOR_URL },
+    cognito: { region: 'us-east-2', identityPoolId: DEVELOPMENT_POOL, endpoint: EMULATOR_URL },
     markers: [`:${EMULATOR_PORT}`, '/aws/lightsail/'],
   },
 ]
+const SIGNED_IN = { port: 4613, markers: ['/aws/cognito-identity/', '/aws/lightsail/'] }
+
+async function signInAsAlice(page: import('@playwright/test').Page): Promise<void> {
+  await page.getByLabel('User name').fill('alice')
+  await page.getByLabel('Password').fill('snapshot-lens')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
 
 function timing(loads: Load[], floorMs: number) {
   const dataMs = median(loads.map((l) => l.dataMs))
@@ -77,7 +87,19 @@ async function main() {
     writeFileSync(file, JSON.stringify({ ...shipped, cognito: mode.cognito, pollSeconds: 1 }))
     await startPreview(mode.port, EMULATOR_URL, file)
   }
-  const floors = await measureFloors(EMULATOR_URL, shipped.cognito.identityPoolId!, Math.max(RUNS, 5))
+  const signedInConfig = 'bench/out/config-signed-in.json'
+  writeFileSync(
+    signedInConfig,
+    JSON.stringify({
+      ...shipped,
+      cognito: { region: 'us-east-2', identityPoolId: SIGNED_IN_POOL, relayPath: '/aws/cognito-identity' },
+      auth: { authority: `${EMULATOR_URL}/oidc`, clientId: 'snapshot-lens' },
+      pollSeconds: 1,
+    }),
+  )
+  await startPreview(SIGNED_IN.port, EMULATOR_URL, signedInConfig)
+  const floors = await measureFloors(EMULATOR_URL, DEVELOPMENT_POOL, Math.max(RUNS, 5))
+  const signedInFloorMs = await measureSignedInFloor(EMULATOR_URL, SIGNED_IN_POOL, Math.max(RUNS, 5))
 
   const browser = await chromium.launch(chromiumLaunchOptions())
   const chromiumVersion = browser.version()
@@ -85,6 +107,7 @@ async function main() {
   let firstLoad: Load | undefined
   let refresh: string[]
   let soaked: SoakResult
+  let signedInResult: ReturnType<typeof timing> & { awsRequests: string[]; assets: string[] }
   try {
     await adminCall(EMULATOR_URL, 'reset', {})
     await adminCall(EMULATOR_URL, 'latency', { ms: LATENCY })
@@ -110,6 +133,12 @@ async function main() {
         cold: { ...timing(cold[m]!, floors.coldMs), awsRequests: aws(cold[m]![0]!).map((r) => `${r.method} ${new URL(r.url).pathname}`), preflightsPerLoad: preflights },
         warm: { ...timing(warm[m]!, floors.warmMs), awsRequests: aws(warm[m]![0]!).map((r) => `${r.method} ${new URL(r.url).pathname}`) },
       })
+    }
+    const signedIn = await signedInReloads(browser, `http://127.0.0.1:${SIGNED_IN.port}/${LINK}`, RUNS, SIGNED_IN.markers, signInAsAlice)
+    signedInResult = {
+      ...timing(signedIn, signedInFloorMs),
+      awsRequests: signedIn[0]!.requests.filter((r) => SIGNED_IN.markers.some((m) => r.url.includes(m))).map((r) => `${r.method} ${new URL(r.url).pathname}`),
+      assets: [...new Set(signedIn[0]!.assets)],
     }
     refresh = await refreshRequests(browser, `http://127.0.0.1:${MODES[0]!.port}/${LINK}`)
     await adminCall(EMULATOR_URL, 'latency', { ms: 0 })
@@ -138,8 +167,9 @@ async function main() {
       budgetOverMinimumGzip: BUDGET_OVER_MINIMUM,
       withinBudget: initial.gzip - minimal.gzip <= BUDGET_OVER_MINIMUM,
     },
-    floors: { coldMs: Math.round(floors.coldMs), warmMs: Math.round(floors.warmMs) },
+    floors: { coldMs: Math.round(floors.coldMs), warmMs: Math.round(floors.warmMs), signedInWarmMs: Math.round(signedInFloorMs) },
     timeToData: modes,
+    signedInWarmReload: { ...signedInResult!, initial: assetSizes(signedInResult!.assets) },
     requests: {
       perColdLoad: firstLoad!.requests.length,
       perRefresh: refresh.length,
@@ -168,6 +198,11 @@ async function main() {
       )
     }
   }
+  const si = results.signedInWarmReload
+  lines.push(
+    `Time to data, signed-in warm reload (tokens in storage, identity id cached): median ${ms(si.medianMs)} of ${RUNS} (shell ${ms(si.shellMs)}, floor ${ms(si.floorMs)}); budget ${ms(si.budgetMs)}: ${si.withinBudget ? 'within budget' : `OVER BUDGET by ${ms(si.distanceMs)}`}`,
+    `  AWS requests: ${si.awsRequests.join('; ')}; JS + CSS before data: ${si.assets.length} files, ${kb(si.initial.gzip)} gzip (${si.assets.some((a) => a.startsWith('oidc-')) ? 'with' : 'without'} the sign-in library)`,
+  )
   lines.push(`Requests per cold load: ${results.requests.perColdLoad}; per refresh: ${results.requests.perRefresh} (${refresh.join('; ')})`)
   const s = results.soak
   lines.push(`Soak: ${s.seconds} s, ${s.lightsailCalls} Lightsail calls, ${s.faultsInjected} failed by injected faults (rate ${s.faultRate})`)

@@ -64,6 +64,8 @@ test('the whole page works from the keyboard', async ({ page, context }) => {
   await expect(page.getByRole('table')).toBeVisible()
   await page.keyboard.press('Tab') // the brand link
   await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeFocused()
+  await page.keyboard.press('Tab')
   await expect(page.getByLabel('Region')).toBeFocused()
   await page.keyboard.press('Tab')
   await expect(page.getByLabel('Snapshot name')).toBeFocused()

@@ -1,6 +1,7 @@
 import { Sha256 } from '@aws-crypto/sha256-js'
 import { HttpRequest } from '@smithy/protocol-http'
 import { SignatureV4 } from '@smithy/signature-v4'
+import { DEVELOPMENT_POOL } from '../emulator/pools.ts'
 import { expect, test } from './fixtures.ts'
 
 test('the first screen shows a snapshot from the emulator, through the relay', async ({ page, emulator }) => {
@@ -24,7 +25,8 @@ async function signedCall(request: import('@playwright/test').APIRequestContext,
         data: JSON.stringify(body),
       })
     ).json()) as Record<string, unknown>
-  const { IdentityId } = (await call('GetId', { IdentityPoolId: 'us-east-2:5e1c0a7b-3f2d-4c8e-9b6a-0d4f2e7c1a93' })) as { IdentityId: string }
+  // The emulator's development pool, whose guests may read: the test needs credentials, not a signed-in user.
+  const { IdentityId } = (await call('GetId', { IdentityPoolId: DEVELOPMENT_POOL })) as { IdentityId: string }
   const { Credentials } = (await call('GetCredentialsForIdentity', { IdentityId })) as { Credentials: Record<string, string> }
   const body = JSON.stringify({ instanceSnapshotName: 'web-1-backup' })
   const signed = await new SignatureV4({
@@ -90,6 +92,7 @@ test('Cognito Identity can also be reached directly, across origins, since it al
   })
   await page.goto('./?region=us-east-2&snapshot=web-1-backup')
   await expect(page.getByTestId('status-state')).toHaveText('available')
-  expect(crossOrigin.filter((m) => m === 'POST')).toHaveLength(2)
-  expect(await emulator.calls('CognitoIdentity.GetId')).toBe(1)
+  // GetCredentialsForIdentity, and GetId unless this browser keeps the user's identity id from an earlier visit.
+  expect(crossOrigin.filter((m) => m === 'POST').length).toBeGreaterThanOrEqual(1)
+  expect(await emulator.calls('CognitoIdentity.GetCredentialsForIdentity')).toBe(1)
 })

@@ -102,7 +102,9 @@ test('the relays serve the paths of the config the app is served, not the shippe
   })
   await page.goto(detail())
   await expect(page.getByTestId('status-state')).toHaveText('available')
-  expect(posts).toEqual(['/relay/cognito-identity/us-east-2/', '/relay/cognito-identity/us-east-2/', '/relay/lightsail/us-east-2/'])
+  // GetId only when this browser does not keep the user's identity id yet; then GetCredentialsForIdentity and the call.
+  expect(posts.slice(-2)).toEqual(['/relay/cognito-identity/us-east-2/', '/relay/lightsail/us-east-2/'])
+  expect(new Set(posts)).toEqual(new Set(['/relay/cognito-identity/us-east-2/', '/relay/lightsail/us-east-2/']))
   // The shipped paths are not relayed by this server: the preview serves its static 404 there.
   expect((await request.post('./aws/lightsail/us-east-2/', { data: '{}' })).status()).toBe(404)
 })

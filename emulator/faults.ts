@@ -1,11 +1,13 @@
 // Injected failures for tests and demos: for the next N calls, or at a rate, optionally for one service or operation.
+import { notAuthorized } from './id-tokens.ts'
 import { lightsailErrors } from './lightsail.ts'
 import { AwsError, errors } from './wire.ts'
 
 export const FAULT_KINDS = ['throttle', 'http500', 'http503', 'drop', 'slow', 'error', 'malformed', 'not-json'] as const
 
-/** The Lightsail errors a fault of kind `error` can answer with, by their `__type`. */
+/** The errors a fault of kind `error` can answer with, by their `__type`: Lightsail's, and Cognito's refusal of a login. */
 export const INJECTABLE_ERRORS: Record<string, () => AwsError> = {
+  NotAuthorizedException: () => notAuthorized(`Invalid login token. Token expired: ${Math.floor(Date.now() / 1000)} >= ${Math.floor(Date.now() / 1000) - 1}`),
   AccessDeniedException: () => lightsailErrors.accessDenied('GetInstanceSnapshot'),
   AccountSetupInProgressException: () => lightsailErrors.accountSetupInProgress(),
   RegionSetupInProgressException: () => lightsailErrors.regionSetupInProgress('this region'),

@@ -109,8 +109,10 @@ export function createOpenIdProvider(issuer: string, key: SigningKey, idTokenSec
       },
     },
     interactions: { url: (_ctx, interaction) => `${OIDC_PATH}/interaction/${interaction.uid}` },
-    // Every code flow of these public clients gets a refresh token, as Cognito's app clients do.
+    // Every code flow of these public clients gets a refresh token, as Cognito's app clients do, and as with Cognito's
+    // default it is not rotated: two tabs renewing with the same refresh token both succeed.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    rotateRefreshToken: false,
     // The token and revocation endpoints answer the app's page on any loopback port.
     clientBasedCORS: (_ctx, origin) => LOOPBACK_ORIGIN.test(origin),
     pkce: { required: () => true },

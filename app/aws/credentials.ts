@@ -21,6 +21,8 @@ export interface CognitoLogin {
   idToken: () => Promise<string>
   /** The user's `sub`: the cached identity id is kept per user, never reused for another. */
   userId: string
+  /** A fresh ID token after Cognito refused the current one (expired, revoked); rejects when there is none. */
+  renew(): Promise<string>
 }
 
 /** The browser's fetch handler, with a time limit per attempt, noting when its first request has gone out. */
@@ -77,10 +79,18 @@ export class CognitoCredentials {
     try {
       return await this.cognitoProvider()()
     } catch (error) {
-      // The cached identity id may be gone (pool recreated, emulator restarted): the SDK has dropped it from storage,
-      // so a fresh provider asks for a new identity. One attempt; a second failure is the user's to see.
-      if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw await classify(error, 'cognito')
+      const name = (error as { name?: string }).name
+      if (name === 'NotAuthorizedException' && this.login) {
+        // The ID token was refused (expired, revoked): one more try with a renewed one. If renewal fails, the user is
+        // sent to sign in again, and this call fails as Cognito answered.
+        const renewed = await this.login.renew().then(() => true, () => false)
+        if (!renewed) throw await classify(error, 'cognito')
+      } else if (name !== 'ResourceNotFoundException') {
+        throw await classify(error, 'cognito')
+      }
     }
+    // Either the token was renewed, or the cached identity id is gone (pool recreated, emulator restarted) and the SDK
+    // has dropped it from storage: a fresh provider asks again. One attempt; a second failure is the user's to see.
     this.provider = undefined
     try {
       return await this.cognitoProvider()()

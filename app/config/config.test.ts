@@ -125,3 +125,39 @@ describe('config.json', () => {
     expect(() => parseConfig({ ...valid(), lightsail: { mode: 'direct', endpoint: 'https://x.example', relayPath: '/x' } })).toThrow('lightsail.relayPath: is for relay mode only')
   })
 })
+
+describe('config.json auth', () => {
+  const withAuth = (auth: unknown) => ({ ...valid(), auth })
+  const cognitoPool = 'https://cognito-idp.us-east-2.amazonaws.com/us-east-2_Ab12Cd34E'
+
+  it('accepts a Cognito user pool, with openid profile email scopes by default', () => {
+    expect(parseConfig(withAuth({ authority: cognitoPool, clientId: '4f8a2b1c9d', logoutUrl: 'https://lens.auth.us-east-2.amazoncognito.com/logout?client_id=4f8a2b1c9d&logout_uri=https%3A%2F%2Fops.example.com%2F' })).auth).toEqual({
+      authority: cognitoPool,
+      clientId: '4f8a2b1c9d',
+      scopes: 'openid profile email',
+      logoutUrl: 'https://lens.auth.us-east-2.amazoncognito.com/logout?client_id=4f8a2b1c9d&logout_uri=https%3A%2F%2Fops.example.com%2F',
+    })
+    expect(parseConfig(withAuth({ authority: 'http://127.0.0.1:4566/oidc', clientId: 'snapshot-lens', scopes: 'openid email', redirectPath: '/lens/', loginsKey: '127.0.0.1:4566/oidc' })).auth).toMatchObject({
+      scopes: 'openid email',
+      redirectPath: '/lens/',
+      loginsKey: '127.0.0.1:4566/oidc',
+    })
+    const guests = valid()
+    delete guests.auth
+    expect(parseConfig(guests).auth).toBeUndefined()
+  })
+
+  it.each<[unknown, string]>([
+    [{ clientId: 'x' }, 'auth.authority: must be a non-empty string'],
+    [{ authority: 'http://idp.example.com', clientId: 'x' }, 'auth.authority: "http://idp.example.com" must be https:'],
+    [{ authority: cognitoPool, clientId: 'a b' }, 'auth.clientId: "a b" is not a client id'],
+    [{ authority: cognitoPool, clientId: 'x', scopes: 'email profile' }, 'auth.scopes: must include openid'],
+    [{ authority: cognitoPool, clientId: 'x', redirectPath: '/\\evil.example' }, 'auth.redirectPath: "/\\\\evil.example" must not contain a backslash'],
+    [{ authority: cognitoPool, clientId: 'x', loginsKey: 'https://cognito-idp.example/x' }, 'auth.loginsKey: "https://cognito-idp.example/x" is not a logins key'],
+    [{ authority: cognitoPool, clientId: 'x', logoutUrl: 'http://evil.example/logout' }, 'auth.logoutUrl: "http://evil.example/logout" must be https:'],
+    [{ authority: cognitoPool, clientId: 'x', clientSecret: 's3cret' }, 'auth.clientSecret: is not a field Snapshot Lens knows'],
+    ['yes', 'auth: must be an object'],
+  ])('refuses %j, naming the field', (auth, message) => {
+    expect(() => parseConfig(withAuth(auth))).toThrow(message)
+  })
+})

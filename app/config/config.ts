@@ -18,6 +18,21 @@ export interface AppConfig {
     | { mode: 'relay'; relayPath: string }
     | { mode: 'direct'; endpoint: string }
   pollSeconds: number
+  /** Sign-in (OIDC, authorization code with PKCE). Without it, visitors are Cognito guests. */
+  auth?: AuthConfig
+}
+
+export interface AuthConfig {
+  /** The OpenID provider: a Cognito user pool (`https://cognito-idp.<region>.amazonaws.com/<poolId>`) or any other. */
+  authority: string
+  clientId: string
+  scopes: string
+  /** Where the provider sends the browser back; the app's own page when not set. */
+  redirectPath?: string
+  /** The identity pool's logins key; by default the ID token's issuer without its scheme. */
+  loginsKey?: string
+  /** A sign-out page that is not the provider's `end_session_endpoint`, such as Cognito's `/logout?client_id=…`. */
+  logoutUrl?: string
 }
 
 export class ConfigError extends Error {
@@ -74,8 +89,39 @@ const path = (s: string) => {
   return problem && `${JSON.stringify(s)} ${problem}`
 }
 
+/** A page to send the browser to on sign-out: https (or http on loopback), a query allowed (Cognito's needs one). */
+const pageUrl = (s: string) => {
+  let url: URL
+  try {
+    url = new URL(s)
+  } catch {
+    return `"${s}" is not a URL`
+  }
+  const problem = endpointProblem(`${url.origin}${url.pathname}`)
+  if (problem) return `"${s}" ${problem}`
+  return url.username || url.password ? `"${s}" must not carry a user name or password` : undefined
+}
+
+function parseAuth(value: unknown): AuthConfig {
+  const auth = object(value, 'auth', ['authority', 'clientId', 'scopes', 'redirectPath', 'loginsKey', 'logoutUrl'])
+  const scopes = auth.scopes === undefined ? 'openid profile email' : string(auth.scopes, 'auth.scopes', (s) =>
+    s.split(/\s+/).includes('openid') ? undefined : 'must include openid (the ID token is what Cognito Identity takes)')
+  const redirectPath = optional(auth.redirectPath, (v) => string(v, 'auth.redirectPath', path))
+  const loginsKey = optional(auth.loginsKey, (v) => string(v, 'auth.loginsKey', (s) =>
+    /^[\w.:-]+(\/[\w.:-]+)*$/.test(s) ? undefined : `"${s}" is not a logins key such as cognito-idp.us-east-2.amazonaws.com/us-east-2_Ab12Cd34E (no scheme)`))
+  const logoutUrl = optional(auth.logoutUrl, (v) => string(v, 'auth.logoutUrl', pageUrl))
+  return {
+    authority: string(auth.authority, 'auth.authority', endpoint),
+    clientId: string(auth.clientId, 'auth.clientId', (s) => (/^[\w-]{1,128}$/.test(s) ? undefined : `"${s}" is not a client id`)),
+    scopes,
+    ...(redirectPath ? { redirectPath } : {}),
+    ...(loginsKey ? { loginsKey } : {}),
+    ...(logoutUrl ? { logoutUrl } : {}),
+  }
+}
+
 export function parseConfig(raw: unknown): AppConfig {
-  const root = object(raw, 'config.json', ['defaultRegion', 'regions', 'cognito', 'lightsail', 'pollSeconds'])
+  const root = object(raw, 'config.json', ['defaultRegion', 'regions', 'cognito', 'lightsail', 'pollSeconds', 'auth'])
   const cognito = object(root.cognito, 'cognito', ['region', 'identityPoolId', 'endpoint', 'relayPath'])
   const lightsail = root.lightsail === undefined ? {} : object(root.lightsail, 'lightsail', ['mode', 'relayPath', 'endpoint'])
   const mode = lightsail.mode ?? 'relay'
@@ -117,6 +163,7 @@ export function parseConfig(raw: unknown): AppConfig {
         ? { mode, relayPath: string(lightsail.relayPath ?? LIGHTSAIL_RELAY.defaultPath, 'lightsail.relayPath', path) }
         : { mode, endpoint: string(lightsail.endpoint, 'lightsail.endpoint', endpoint) },
     pollSeconds,
+    ...(root.auth === undefined ? {} : { auth: parseAuth(root.auth) }),
   }
 }
 

@@ -92,7 +92,7 @@ function cognitoCopy(kind: AppError['kind']): ErrorCopy {
   }
 }
 
-export function errorCopy(error: Pick<AppError, 'kind' | 'source'>, { region, name, action }: ErrorContext): ErrorCopy {
+export function errorCopy(error: Pick<AppError, 'kind' | 'source'> & { message?: string }, { region, name, action }: ErrorContext): ErrorCopy {
   if (error.source === 'cognito') return cognitoCopy(error.kind)
   const copy = generic(error.kind, 'Lightsail', '')
   if (copy) return copy
@@ -111,13 +111,16 @@ export function errorCopy(error: Pick<AppError, 'kind' | 'source'>, { region, na
         nextStep: 'Check the name against the rule shown in the lookup form, then look it up again.',
         retry: false,
       }
-    case 'access-denied':
+    case 'access-denied': {
+      // IAM names the role in its message: "…assumed-role/<role>/CognitoIdentityCredentials is not authorized…".
+      const role = /assumed-role\/([\w+=,.@-]+)\//.exec(error.message ?? '')?.[1]
       return {
         title: `Access denied in ${region}`,
-        explanation: `Your role is not allowed to perform lightsail:${action} here.`,
-        nextStep: `Ask your AWS administrator to allow lightsail:${action} (read-only) for the role your identity pool gives you, in ${region}.`,
+        explanation: `Your role${role ? `, ${role},` : ''} is not allowed to perform lightsail:${action} here.`,
+        nextStep: `Ask your AWS administrator to allow lightsail:${action} (read-only) for ${role ? `the role ${role}` : 'the role your identity pool gives you'}, in ${region}.`,
         retry: false,
       }
+    }
     case 'unauthenticated':
       return {
         title: 'You are not signed in to Lightsail',

@@ -1,0 +1,185 @@
+// Sign-in end to end, through the emulator's real sign-in page and the real identity pool: a teammate's link lands
+// where it pointed, each user sees what their role allows, sign-out leaves nothing behind.
+import type { Page } from '@playwright/test'
+import { DEVELOPMENT_POOL, GUEST_POOL } from '../emulator/pools.ts'
+import { E2E_EMULATOR_URL } from './environment.ts'
+import { expect, test } from './fixtures.ts'
+import { signInAs } from './sign-in.ts'
+
+const link = './?region=us-east-2&snapshot=web-1-backup&theme=dark'
+const oidcUser = 'oidc.user:http://127.0.0.1:4599/oidc:snapshot-lens'
+
+/** Console errors, such as oidc-client-ts's "No matching state found", fail the spec that collects them. */
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  page.on('pageerror', (e) => errors.push(String(e)))
+  return errors
+}
+
+test.describe('signed out', () => {
+  test.use({ storageState: { cookies: [], origins: [] } })
+
+  test('a deep link goes to sign-in, asks nothing of AWS before, and comes back to exactly that link with data', async ({ page, emulator }) => {
+    const errors = consoleErrors(page)
+    await page.goto(link)
+    await expect(page).toHaveURL(new RegExp(`^${E2E_EMULATOR_URL}/oidc/interaction/`))
+    expect(await emulator.calls('CognitoIdentity.GetId')).toBe(0)
+    await signInAs(page, 'alice')
+    await expect(page.getByTestId('status-state')).toHaveText('available')
+    expect(new URL(page.url()).search).toBe('?region=us-east-2&snapshot=web-1-backup&theme=dark')
+    await expect(page.getByRole('list', { name: 'Link problems' })).toHaveCount(0)
+    await expect(page.getByText('Signed in as')).toContainText('Alice Adams')
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    expect(errors).toEqual([])
+  })
+
+  test('a wrong password is refused on the sign-in page, and nothing reaches the app', async ({ page }) => {
+    await page.goto(link)
+    await signInAs(page, 'alice', 'guess')
+    await expect(page.getByRole('alert')).toHaveText('Wrong user name or password.')
+    await signInAs(page, 'alice')
+    await expect(page.getByTestId('status-state')).toHaveText('available')
+  })
+
+  test('a reload stays signed in, without the sign-in page and without GetId', async ({ page, emulator }) => {
+    await page.goto(link)
+    await signInAs(page, 'alice')
+    await expect(page.getByTestId('status-state')).toHaveText('available')
+    const getIds = await emulator.calls('CognitoIdentity.GetId')
+    const visited: string[] = []
+    page.on('framenavigated', (f) => visited.push(f.url()))
+    await page.reload()
+    await expect(page.getByTestId('status-state')).toHaveText('available')
+    expect(visited.every((u) => !u.includes('/oidc/'))).toBe(true)
+    expect(await emulator.calls('CognitoIdentity.GetId')).toBe(getIds)
+  })
+
+  test('signing out drops the session and the cache, leaves through the provider, and the next sign-in starts clean', async ({ page }) => {
+    await page.goto(link)
+    await signInAs(page, 'alice')
+    await expect(page.getByTestId('status-state')).toHaveText('available')
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await expect(page.getByRole('heading', { name: 'You have signed out of Snapshot Lens' })).toBeVisible()
+    expect(new URL(page.url()).search).toBe('')
+    expect(await page.evaluate((key) => localStorage.getItem(key), oidcUser)).toBeNull()
+    // The provider's session is gone too: signing in asks for the user name again.
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await signInAs(page, 'bob')
+    await expect(page.getByText('Signed in as')).toContainText('Bob Brown')
+  })
+
+  test('another user gets their own identity, and a teammate\'s link shows them what their role allows', async ({ page, browser, emulator }) => {
+    await page.goto(link)
+    await signInAs(page, 'alice')
+    await expect(page.getByTestId('status-state')).toHaveText('available')
+    const aliceIds = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('aws:cognito-identity-credentials:')))
+
+    const teammate = await browser.newContext({ storageState: { cookies: [], origins: [] } })
+    try {
+      const other = await teammate.newPage()
+      await other.goto('./?region=us-west-2')
+      await signInAs(other, 'bob')
+      const panel = other.getByRole('alert')
+      await expect(panel.getByRole('heading', { name: 'Access denied in us-west-2' })).toBeVisible()
+      await expect(panel).toContainText('lightsail:GetInstanceSnapshots')
+      await expect(panel).toContainText('SnapshotLensReadersOhio')
+      const bobIds = await other.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('aws:cognito-identity-credentials:')))
+      expect(bobIds).toHaveLength(1)
+      expect(aliceIds.map(([, v]) => v)).not.toContain(bobIds[0]![1])
+      // The rest of the page keeps working: bob's own region answers.
+      await other.getByLabel('Region').selectOption('us-east-2')
+      await other.getByLabel('Snapshot name').fill('web-1-backup')
+      await other.getByRole('button', { name: 'Look up' }).click()
+      await expect(other.getByTestId('status-state')).toHaveText('available')
+    } finally {
+      await teammate.close()
+    }
+    expect(await emulator.calls('Lightsail.GetInstanceSnapshot')).toBeGreaterThan(0)
+  })
+
+  test('carol, without Lightsail permission, sees the access panel everywhere', async ({ page }) => {
+    await page.goto(link)
+    await signInAs(page, 'carol')
+    await expect(page.getByRole('alert').getByRole('heading', { name: 'Access denied in us-east-2' })).toBeVisible()
+    await expect(page.getByRole('alert')).toContainText('SnapshotLensNoLightsail')
+    await page.getByLabel('Region').selectOption('eu-west-1')
+    await page.getByLabel('Snapshot name').fill('anything')
+    await page.getByRole('button', { name: 'Look up' }).click()
+    await expect(page.getByRole('alert').getByRole('heading', { name: 'Access denied in eu-west-1' })).toBeVisible()
+  })
+})
+
+test('a token Cognito refuses mid-session is renewed with the refresh token, without a visible error', async ({ page, emulator }) => {
+  await page.goto(link)
+  await expect(page.getByTestId('status-state')).toHaveText('available')
+  await emulator.admin('expire-credentials', {})
+  await emulator.admin('faults', { kind: 'error', error: 'NotAuthorizedException', count: 1, service: 'cognito-identity', operation: 'GetCredentialsForIdentity' })
+  const refreshed = page.waitForResponse((r) => r.url().includes('/oidc/token') && r.request().method() === 'POST')
+  await page.getByRole('button', { name: 'Refresh' }).click()
+  expect((await refreshed).status()).toBe(200)
+  await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(page.getByTestId('last-refreshed')).not.toContainText('stale')
+})
+
+test.describe('a refused token that cannot be renewed', () => {
+  test.use({ storageState: { cookies: [], origins: [] } })
+
+  test('leads back to sign-in, keeping the view until then, and then to the same view', async ({ page, emulator }) => {
+    await page.goto(link)
+    await signInAs(page, 'alice')
+    await expect(page.getByTestId('status-state')).toHaveText('available')
+    // The refresh token is revoked and the provider's own session has ended (as an administrator or a password change
+    // would do), then Cognito refuses the ID token. (With the provider's session still alive, the way back through
+    // sign-in is instant: the provider answers at once without its page.)
+    await page.context().clearCookies()
+    const refreshToken = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).refresh_token as string, oidcUser)
+    const revoked = await page.request.post(`${E2E_EMULATOR_URL}/oidc/token/revocation`, { form: { client_id: 'snapshot-lens', token: refreshToken } })
+    expect(revoked.ok()).toBe(true)
+    await emulator.admin('expire-credentials', {})
+    await emulator.admin('faults', { kind: 'error', error: 'NotAuthorizedException', count: 1, service: 'cognito-identity' })
+    const panels: string[] = []
+    await page.exposeFunction('notePanel', (text: string) => panels.push(text))
+    await page.evaluate(() => {
+      new MutationObserver(() => {
+        const panel = document.querySelector('.panel-error')
+        if (panel) (window as unknown as { notePanel(t: string): void }).notePanel(panel.textContent ?? '')
+      }).observe(document.body, { subtree: true, childList: true })
+    })
+    await page.getByRole('button', { name: 'Refresh' }).click()
+    await expect(page).toHaveURL(new RegExp(`^${E2E_EMULATOR_URL}/oidc/interaction/`))
+    expect(panels).toEqual([])
+    await signInAs(page, 'alice')
+    await expect(page.getByTestId('status-state')).toHaveText('available')
+    expect(new URL(page.url()).search).toBe('?region=us-east-2&snapshot=web-1-backup&theme=dark')
+  })
+})
+
+test.describe('guests, where a pool allows them', () => {
+  test.use({ storageState: { cookies: [], origins: [] } })
+
+  async function asGuest(page: Page, request: import('@playwright/test').APIRequestContext, pool: string) {
+    const config = await (await request.get('./config.json')).json()
+    const { auth: _auth, ...guest } = config
+    await page.route('**/config.json', (route) => route.fulfill({ json: { ...guest, cognito: { ...config.cognito, identityPoolId: pool } } }))
+  }
+
+  test('are denied Lightsail by a pool that works as AWS does (the enhanced flow)', async ({ page, request }) => {
+    await asGuest(page, request, GUEST_POOL)
+    await page.goto(link)
+    const panel = page.getByRole('alert')
+    await expect(panel.getByRole('heading', { name: 'Access denied in us-east-2' })).toBeVisible()
+    await expect(panel).toContainText('because no session policy allows the lightsail:GetInstanceSnapshot action')
+    await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0)
+  })
+
+  test('read with the emulator\'s development pool, without any sign-in', async ({ page, request, emulator }) => {
+    await asGuest(page, request, DEVELOPMENT_POOL)
+    await page.goto(link)
+    await expect(page.getByTestId('status-state')).toHaveText('available')
+    expect(await emulator.calls('CognitoIdentity.GetId')).toBe(1)
+  })
+})
