@@ -6,14 +6,15 @@ import { SnapshotDetail } from './snapshots/ui/SnapshotDetail.tsx'
 import { useSignedIn } from './session.tsx'
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx'
 import { Link } from './ui/Link.tsx'
-import { resolveView, type ResolvedView, type View } from './view.ts'
+import { resolveView, type View } from './view.ts'
 
 // A link that names no valid region or snapshot is rare: its explanation loads when needed.
 const LinkProblem = lazy(() => import('./LinkProblem.tsx').then((m) => ({ default: m.LinkProblem })))
 // The inventory is not part of a snapshot link's first screen: it loads when opened.
-const InventoryView = lazy(() => import('./snapshots/ui/InventoryView.tsx').then((m) => ({ default: m.InventoryView })))
+const InventoryPage = lazy(() => import('./inventory/ui/InventoryPage.tsx').then((m) => ({ default: m.InventoryPage })))
 
-function Content({ resolved, url, pollSeconds }: { resolved: ResolvedView; url: View['url']; pollSeconds: number }) {
+function Content({ view, config }: { view: View; config: AppConfig }) {
+  const { resolved, url } = view
   switch (resolved.kind) {
     case 'bad-region':
     case 'bad-name':
@@ -23,11 +24,11 @@ function Content({ resolved, url, pollSeconds }: { resolved: ResolvedView; url: 
         </Suspense>
       )
     case 'detail':
-      return <SnapshotDetail key={`${resolved.region}/${resolved.name}`} region={resolved.region} name={resolved.name} pollSeconds={pollSeconds} theme={url.theme} />
+      return <SnapshotDetail key={`${resolved.region}/${resolved.name}`} region={resolved.region} name={resolved.name} pollSeconds={config.pollSeconds} url={url} />
     case 'inventory':
       return (
-        <Suspense fallback={<p role="status">Loading the snapshots in {url.region}…</p>}>
-          <InventoryView view={url} />
+        <Suspense fallback={<p role="status">Loading the snapshots…</p>}>
+          <InventoryPage view={url} regions={view.regions} askIn={config.defaultRegion} pollSeconds={config.pollSeconds} />
         </Suspense>
       )
   }
@@ -49,25 +50,28 @@ function SignedInAs() {
 }
 
 export function App({ config }: { config: AppConfig }) {
-  const { url, resolved, regions } = resolveView(useSearch(), config)
+  const view = resolveView(useSearch(), config)
+  const { url } = view
 
   useEffect(() => {
     if (url.theme) document.documentElement.dataset.theme = url.theme
     else delete document.documentElement.dataset.theme
   }, [url.theme])
 
+  const search = <LookupForm view={url} region={view.region} regions={view.regions} />
   return (
     <div className={url.embed ? 'app app-embed' : 'app'}>
       {url.embed ? null : (
         <header className="app-header">
-          <Link className="brand" to={{ region: url.region, theme: url.theme }}>
+          <Link className="brand" to={{ theme: url.theme }}>
             Snapshot Lens
           </Link>
+          {search}
           <SignedInAs />
         </header>
       )}
       <main className="page" id="main">
-        <LookupForm view={url} regions={regions} />
+        {url.embed ? search : null}
         {url.problems.length > 0 ? (
           <ul className="notice notice-warning" aria-label="Link problems">
             {url.problems.map((p) => (
@@ -76,7 +80,7 @@ export function App({ config }: { config: AppConfig }) {
           </ul>
         ) : null}
         <ErrorBoundary label="This view">
-          <Content resolved={resolved} url={url} pollSeconds={config.pollSeconds} />
+          <Content view={view} config={config} />
         </ErrorBoundary>
       </main>
     </div>

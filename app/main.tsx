@@ -25,13 +25,25 @@ async function boot(config: AppConfig): Promise<void> {
   const session = store.current()
   if (session.kind !== 'none') {
     session.aws.credentials.warmUp()
-    const { resolved } = resolveView(window.location.search, config)
+    const view = resolveView(window.location.search, config)
+    const { resolved } = view
     if (resolved.kind === 'detail') {
       void session.queryClient.prefetchQuery(snapshotQueries.detail(session.aws, resolved.region, resolved.name, config.pollSeconds))
+    } else if (resolved.kind === 'inventory') {
+      // The page's chunk and the home region's first request, both at once; the other regions follow from the page.
+      void import('./inventory/ui/InventoryPage.tsx')
+      void import('./inventory/prefetch.ts').then(({ prefetchLeadRegion }) =>
+        prefetchLeadRegion(session.queryClient, session.aws, resolved.region ? [resolved.region] : view.regions, config.defaultRegion),
+      )
     }
     await session.aws.credentials.firstRequestSent()
-    // While the snapshot is on its way: the locale data behind Intl formatters is slow to load the first time.
-    session.aws.credentials.provide().then(() => setTimeout(warmUpFormatters, 0), () => undefined)
+    // While the data is on its way: the locale data behind Intl formatters is slow to load the first time. For the
+    // inventory, before the credentials arrive, when the home region's request leaves.
+    if (resolved.kind === 'inventory') {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => warmUpFormatters())
+      else setTimeout(warmUpFormatters, 0)
+    }
+    else session.aws.credentials.provide().then(() => setTimeout(warmUpFormatters, 0), () => undefined)
   }
   mountApp(config, store, {
     signIn: () => auth && void goSignIn(auth),

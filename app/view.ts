@@ -7,29 +7,35 @@ import { parseView, type ParsedView } from './lib/url.ts'
 
 export type ResolvedView =
   | { kind: 'detail'; region: string; name: string }
-  | { kind: 'inventory'; region: string }
+  /** Every snapshot: of every region the account can use, or of `region` only. */
+  | { kind: 'inventory'; region?: string }
   | { kind: 'bad-region'; region: string; problem: string }
   | { kind: 'bad-name'; region: string; name: string; problem: string }
 
 export interface View {
-  url: ParsedView & { region: string }
+  url: ParsedView
   resolved: ResolvedView
+  /** The regions the UI offers (config.json's, or every Lightsail region). */
   regions: string[]
+  /** The region a form starts on: the link's, or config.json's default. */
+  region: string
 }
 
 export function resolveView(search: string, config: AppConfig): View {
-  const parsed = parseView(search)
+  const url = parseView(search)
   const regions = offeredRegions(config.regions)
-  const region = parsed.region ?? config.defaultRegion
-  const url = { ...parsed, region }
-  const regionProblem = !REGION_PATTERN.test(region)
-    ? `"${region}" is not a region name. Region names look like us-east-2.`
-    : !regions.includes(region)
-      ? `${region} is not a Lightsail region this dashboard knows. It offers: ${regions.join(', ')}.`
-      : undefined
-  if (regionProblem) return { url, regions, resolved: { kind: 'bad-region', region, problem: regionProblem } }
-  if (!parsed.snapshot) return { url, regions, resolved: { kind: 'inventory', region } }
-  const problem = nameProblem(parsed.snapshot)
-  if (problem) return { url, regions, resolved: { kind: 'bad-name', region, name: parsed.snapshot, problem } }
-  return { url, regions, resolved: { kind: 'detail', region, name: parsed.snapshot } }
+  const region = url.region ?? config.defaultRegion
+  const view = (resolved: ResolvedView): View => ({ url, regions, region, resolved })
+  if (url.region !== undefined || url.snapshot !== undefined) {
+    const regionProblem = !REGION_PATTERN.test(region)
+      ? `"${region}" is not a region name. Region names look like us-east-2.`
+      : !regions.includes(region)
+        ? `${region} is not a Lightsail region this dashboard knows. It offers: ${regions.join(', ')}.`
+        : undefined
+    if (regionProblem) return view({ kind: 'bad-region', region, problem: regionProblem })
+  }
+  if (!url.snapshot) return view({ kind: 'inventory', ...(url.region ? { region: url.region } : {}) })
+  const problem = nameProblem(url.snapshot)
+  if (problem) return view({ kind: 'bad-name', region, name: url.snapshot, problem })
+  return view({ kind: 'detail', region, name: url.snapshot })
 }

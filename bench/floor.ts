@@ -16,12 +16,12 @@ export async function cognito(emulatorUrl: string, operation: string, body: obje
   return (await response.json()) as Record<string, unknown>
 }
 
-async function getSnapshot(emulatorUrl: string, credentials: Record<string, string>): Promise<void> {
+async function lightsail(emulatorUrl: string, credentials: Record<string, string>, region: string, operation: string, input: object): Promise<unknown> {
   const url = new URL(emulatorUrl)
-  const body = JSON.stringify({ instanceSnapshotName: 'web-1-backup' })
+  const body = JSON.stringify(input)
   const signed = await new SignatureV4({
     service: 'lightsail',
-    region: 'us-east-2',
+    region,
     sha256: Sha256,
     credentials: { accessKeyId: credentials.AccessKeyId!, secretAccessKey: credentials.SecretKey!, sessionToken: credentials.SessionToken! },
   }).sign(
@@ -31,14 +31,30 @@ async function getSnapshot(emulatorUrl: string, credentials: Record<string, stri
       hostname: url.hostname,
       port: Number(url.port),
       path: '/',
-      headers: { host: url.host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Lightsail_20161128.GetInstanceSnapshot' },
+      headers: { host: url.host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `Lightsail_20161128.${operation}` },
       body,
     }),
   )
   const { host: _host, ...headers } = signed.headers as Record<string, string>
   const response = await fetch(emulatorUrl, { method: 'POST', headers, body })
-  if (!response.ok) throw new Error(`floor: GetInstanceSnapshot answered ${response.status}`)
-  await response.json()
+  if (!response.ok) throw new Error(`floor: ${operation} answered ${response.status}`)
+  return response.json()
+}
+
+const getSnapshot = (emulatorUrl: string, credentials: Record<string, string>) =>
+  lightsail(emulatorUrl, credentials, 'us-east-2', 'GetInstanceSnapshot', { instanceSnapshotName: 'web-1-backup' })
+
+/** One round trip of the inventory: the first page (up to 100 snapshots) of a region, once credentials are in hand. */
+export async function measureListRoundTrip(emulatorUrl: string, pool: string, region: string, runs: number): Promise<number> {
+  const { IdentityId } = await cognito(emulatorUrl, 'GetId', { IdentityPoolId: pool })
+  const { Credentials } = await cognito(emulatorUrl, 'GetCredentialsForIdentity', { IdentityId })
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    await lightsail(emulatorUrl, Credentials as Record<string, string>, region, 'GetInstanceSnapshots', {})
+    times.push(performance.now() - started)
+  }
+  return median(times)
 }
 
 /** Medians of `runs` cold (three round trips) and warm (two) sequences. */

@@ -4,6 +4,8 @@
 //   - time to data, cold (new profile) and warm (reload, identity id cached), with Cognito reached through the
 //     same-origin relay and directly (CORS, with its preflight), against the floor of round trips from Node;
 //   - requests per load and per refresh;
+//   - the inventory of a generated 10,000-snapshot account: first rows, every region loaded, filter keystrokes, sorts,
+//     DOM rows and heap (bench/inventory.ts);
 //   - a soak: pages left open with polling and injected faults, for heap and DOM growth and any error shown.
 // BENCH_RUNS (default 15) sets the loads per figure; BENCH_SOAK_SECONDS (default 600) the soak. With fewer than 15
 // runs it is a smoke run: the figures go to bench/out/results.json and bench/results.json is left alone.
@@ -13,11 +15,12 @@ import { chromium } from '@playwright/test'
 import { chromiumLaunchOptions } from '../e2e/environment.ts'
 import { assetSizes, buildAppAndMinimum } from './bundle.ts'
 import { DEVELOPMENT_POOL, SIGNED_IN_POOL } from '../emulator/pools.ts'
-import { measureFloors, measureSignedInFloor } from './floor.ts'
+import { measureFloors, measureListRoundTrip, measureSignedInFloor } from './floor.ts'
+import { inventoryAtScale, type InventoryResult } from './inventory.ts'
 import { coldLoads, refreshRequests, signedInReloads, warmReloads, type AwsMarkers, type Load } from './loads.ts'
 import { adminCall, startEmulator, startPreview, stopAll } from './processes.ts'
 import { soak, type SoakResult } from './soak.ts'
-import { kb, mb, median, ms } from './stats.ts'
+import { kb, mb, median, ms, percentile } from './stats.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? (RUNS < 15 ? 15 : 600))
@@ -28,6 +31,13 @@ const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`
 const LINK = '?region=us-east-2&snapshot=web-1-backup'
 const BUDGET_OVER_MINIMUM = 15 * 1024
 const HEAP_BUDGET = 5 * 1024 * 1024
+const GENERATED = 10_000
+const GENERATED_EMULATOR_PORT = 4614
+const INVENTORY_PORT = 4615
+const INVENTORY_RUNS = RUNS >= 15 ? 3 : 1
+const KEYSTROKE_BUDGET_MS = 16
+const DOM_ROWS_BUDGET = 100
+const INVENTORY_HEAP_BUDGET = 60 * 1024 * 1024
 
 interface Mode {
   name: string
@@ -98,6 +108,10 @@ async function main() {
     }),
   )
   await startPreview(SIGNED_IN.port, EMULATOR_URL, signedInConfig)
+  const generatedUrl = `http://127.0.0.1:${GENERATED_EMULATOR_PORT}`
+  await startEmulator(GENERATED_EMULATOR_PORT, ['--generate', String(GENERATED), '--latency', String(LATENCY)])
+  await startPreview(INVENTORY_PORT, generatedUrl, `bench/out/config-${MODES[0]!.port}.json`)
+  const listRoundTripMs = await measureListRoundTrip(generatedUrl, DEVELOPMENT_POOL, 'us-east-1', Math.max(RUNS, 5))
   const floors = await measureFloors(EMULATOR_URL, DEVELOPMENT_POOL, Math.max(RUNS, 5))
   const signedInFloorMs = await measureSignedInFloor(EMULATOR_URL, SIGNED_IN_POOL, Math.max(RUNS, 5))
 
@@ -107,6 +121,7 @@ async function main() {
   let firstLoad: Load | undefined
   let refresh: string[]
   let soaked: SoakResult
+  const inventoryRuns: InventoryResult[] = []
   let signedInResult: ReturnType<typeof timing> & { awsRequests: string[]; assets: string[] }
   try {
     await adminCall(EMULATOR_URL, 'reset', {})
@@ -140,6 +155,7 @@ async function main() {
       awsRequests: signedIn[0]!.requests.filter((r) => SIGNED_IN.markers.some((m) => r.url.includes(m))).map((r) => `${r.method} ${new URL(r.url).pathname}`),
       assets: [...new Set(signedIn[0]!.assets)],
     }
+    for (let i = 0; i < INVENTORY_RUNS; i++) inventoryRuns.push(await inventoryAtScale(browser, `http://127.0.0.1:${INVENTORY_PORT}/`, { snapshots: GENERATED }))
     refresh = await refreshRequests(browser, `http://127.0.0.1:${MODES[0]!.port}/${LINK}`)
     await adminCall(EMULATOR_URL, 'latency', { ms: 0 })
     soaked = await soak(browser, `http://127.0.0.1:${MODES[0]!.port}/`, EMULATOR_URL, SOAK_SECONDS)
@@ -151,6 +167,33 @@ async function main() {
   const initial = assetSizes(deepLinkAssets)
   const wholeLoadAssets = [...new Set(firstLoad!.allAssets)]
   const wholeLoad = assetSizes(wholeLoadAssets)
+  const med = (pick: (r: InventoryResult) => number) => Math.round(median(inventoryRuns.map(pick)))
+  const toIdle = inventoryRuns.flatMap((r) => r.keystrokes.toIdleMs)
+  const fastToIdle = inventoryRuns.flatMap((r) => r.keystrokes.fastToIdleMs)
+  const toPaint = inventoryRuns.flatMap((r) => r.keystrokes.toPaintMs)
+  const toList = inventoryRuns.flatMap((r) => r.keystrokes.toListMs)
+  const spread = (list: number[]) => ({ p50: +percentile(list, 50).toFixed(1), p95: +percentile(list, 95).toFixed(1), max: +Math.max(...list).toFixed(1), count: list.length })
+  const sortTimes = inventoryRuns.flatMap((r) => r.sorts.map((s) => s.toListMs))
+  const inventory = {
+    snapshots: GENERATED,
+    regions: inventoryRuns[0]!.regions,
+    runs: INVENTORY_RUNS,
+    listRoundTripMs: Math.round(listRoundTripMs),
+    firstRowsBudgetMs: Math.round(1.3 * listRoundTripMs),
+    firstRowsAfterCredentialsMs: med((r) => r.firstRowsAfterCredentialsMs),
+    firstRowsAtMs: med((r) => r.firstRowsAtMs),
+    allRegionsAtMs: med((r) => r.allRegionsAtMs),
+    lightsailRequests: inventoryRuns[0]!.lightsailRequests,
+    keystrokeWork: { ...spread(toIdle), budgetP95Ms: KEYSTROKE_BUDGET_MS },
+    fastKeystrokeWork: { ...spread(fastToIdle), budgetP95Ms: KEYSTROKE_BUDGET_MS },
+    keystrokeToNextFrame: spread(toPaint),
+    keystrokeToList: spread(toList),
+    sortToList: spread(sortTimes),
+    domRows: { top: Math.max(...inventoryRuns.map((r) => r.domRows.top)), middle: Math.max(...inventoryRuns.map((r) => r.domRows.middle)), budget: DOM_ROWS_BUDGET },
+    heapBytes: Math.max(...inventoryRuns.map((r) => r.heapBytes)),
+    heapBudgetBytes: INVENTORY_HEAP_BUDGET,
+    perRun: inventoryRuns,
+  }
   const results = {
     measuredAt: new Date().toISOString(),
     machine: { node: process.version, cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', chromium: chromiumVersion },
@@ -175,6 +218,7 @@ async function main() {
       perRefresh: refresh.length,
       refresh,
     },
+    inventory,
     soak: { ...soaked!, heapBudgetBytes: HEAP_BUDGET },
   }
   const out = FULL ? 'bench/results.json' : 'bench/out/results.json'
@@ -204,6 +248,21 @@ async function main() {
     `  AWS requests: ${si.awsRequests.join('; ')}; JS + CSS before data: ${si.assets.length} files, ${kb(si.initial.gzip)} gzip (${si.assets.some((a) => a.startsWith('oidc-')) ? 'with' : 'without'} the sign-in library)`,
   )
   lines.push(`Requests per cold load: ${results.requests.perColdLoad}; per refresh: ${results.requests.perRefresh} (${refresh.join('; ')})`)
+  const inv = results.inventory
+  const verdict = (ok: boolean, distance: string) => (ok ? 'within budget' : `OVER BUDGET by ${distance}`)
+  lines.push(
+    `Inventory of a generated account (${inv.snapshots} snapshots in ${inv.regions} regions, ${inv.lightsailRequests} Lightsail requests), ${inv.runs} load${inv.runs === 1 ? '' : 's'}:`,
+    `  first rows ${ms(inv.firstRowsAfterCredentialsMs)} after the credentials (${ms(inv.firstRowsAtMs)} after navigation); budget one round trip of a first page from Node x 1.3 = ${ms(inv.firstRowsBudgetMs)}: ${verdict(inv.firstRowsAfterCredentialsMs <= inv.firstRowsBudgetMs, ms(inv.firstRowsAfterCredentialsMs - inv.firstRowsBudgetMs))}`,
+    `  every region loaded ${ms(inv.allRegionsAtMs)} after navigation`,
+    ...([['typed steadily', inv.keystrokeWork], ['typed fast (a key every 80 ms)', inv.fastKeystrokeWork]] as const).map(
+      ([how, k]) =>
+        `  filter keystroke, ${how}: key to the end of its work (input delay, handlers, render) p50 ${k.p50} ms, p95 ${k.p95} ms, max ${k.max} ms of ${k.count} (budget p95 under ${KEYSTROKE_BUDGET_MS} ms): ${verdict(k.p95 < KEYSTROKE_BUDGET_MS, `${(k.p95 - KEYSTROKE_BUDGET_MS).toFixed(1)} ms`)}`,
+    ),
+    `  filter keystroke to the next frame (adds the wait for the display): p50 ${inv.keystrokeToNextFrame.p50} ms, p95 ${inv.keystrokeToNextFrame.p95} ms; to the list following: p50 ${inv.keystrokeToList.p50} ms, p95 ${inv.keystrokeToList.p95} ms`,
+    `  sort click to the sorted list: p50 ${inv.sortToList.p50} ms, p95 ${inv.sortToList.p95} ms`,
+    `  DOM rows in the grid: ${inv.domRows.top} at the top, ${inv.domRows.middle} half-way (budget under ${DOM_ROWS_BUDGET}): ${verdict(Math.max(inv.domRows.top, inv.domRows.middle) < DOM_ROWS_BUDGET, String(Math.max(inv.domRows.top, inv.domRows.middle) - DOM_ROWS_BUDGET + 1))}`,
+    `  JS heap once loaded: ${mb(inv.heapBytes)} (budget under 60 MB): ${verdict(inv.heapBytes < INVENTORY_HEAP_BUDGET, mb(inv.heapBytes - INVENTORY_HEAP_BUDGET))}`,
+  )
   const s = results.soak
   lines.push(`Soak: ${s.seconds} s, ${s.lightsailCalls} Lightsail calls, ${s.faultsInjected} failed by injected faults (rate ${s.faultRate})`)
   for (const [name, p] of Object.entries(s.pages)) {

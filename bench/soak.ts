@@ -1,5 +1,5 @@
 // The soak: a page left open as on a wall screen or in a portal. One page watches a snapshot that stays pending,
-// polled every second; another shows the inventory; 10 % of Lightsail calls fail by injected faults. Reported: JS heap
+// polled every second; another shows the inventory of every region; 10 % of Lightsail calls fail by injected faults. Reported: JS heap
 // and DOM node growth between a settled start and the end (both after a forced garbage collection), and every error
 // panel or stale-data notice that appeared on either page.
 import type { Browser, CDPSession, Page } from '@playwright/test'
@@ -48,7 +48,7 @@ async function open(browser: Browser, url: string, ready: (page: Page) => Promis
       for (const record of records) {
         for (const node of record.addedNodes) {
           if (!(node instanceof Element)) continue
-          if (node.matches('.panel-error') || node.querySelector('.panel-error')) window.__seen!.panels += 1
+          if (node.matches('.panel-error, .region-failures') || node.querySelector('.panel-error, .region-failures')) window.__seen!.panels += 1
           if (/The last refresh failed/.test(node.textContent ?? '')) window.__seen!.stale += 1
         }
       }
@@ -68,14 +68,20 @@ export async function soak(browser: Browser, appUrl: string, emulatorUrl: string
     'pending snapshot, polled every second': await open(browser, `${appUrl}?region=us-east-2&snapshot=db-primary-stuck`, async (page) => {
       await page.getByTestId('status-state').filter({ hasText: 'pending' }).waitFor({ timeout: 30_000 })
     }),
-    inventory: await open(browser, `${appUrl}?region=us-east-2`, async (page) => {
-      await page.getByRole('table').first().waitFor({ timeout: 60_000 })
+    'inventory, every region': await open(browser, appUrl, async (page) => {
+      await page.getByRole('grid').waitFor({ timeout: 60_000 })
+      // Every region has answered or failed (the seeded account has two that refuse).
+      await page.waitForFunction(() => /regions answered/.test(document.querySelector('.summary')?.textContent ?? '') && !/Still loading/.test(document.body.textContent ?? ''), null, { timeout: 60_000 })
     }),
   }
   // Let both pages settle (first polls, lazy chunks, formatters) before the baseline.
   await new Promise((resolve) => setTimeout(resolve, 5000))
   const start: Record<string, Awaited<ReturnType<typeof metrics>>> = {}
-  for (const [name, w] of Object.entries(watchers)) start[name] = await metrics(w.cdp)
+  for (const [name, w] of Object.entries(watchers)) {
+    start[name] = await metrics(w.cdp)
+    // What showed while loading (the seeded account's two refusing regions) is not the soak's.
+    await w.page.evaluate(() => (window.__seen = { panels: 0, stale: 0 }))
+  }
   await adminCall(emulatorUrl, 'faults', { kind: 'http500', rate: faultRate, service: 'lightsail' })
   const before = (await adminCall(emulatorUrl, 'counters')) as { calls: Record<string, number>; faultsInjected: number }
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000))

@@ -8,7 +8,8 @@ const views = [
   { name: 'not-found panel', url: './?region=us-east-2&snapshot=no-such-snapshot', ready: 'alert' },
   { name: 'access-denied panel', url: './?region=eu-north-1&snapshot=web-1', ready: 'alert' },
   { name: 'invalid link', url: './?region=us-east-2&snapshot=-bad', ready: 'alert' },
-  { name: 'inventory', url: './?region=us-east-2', ready: 'table' },
+  { name: 'inventory of one region', url: './?region=us-east-2', ready: 'grid' },
+  { name: 'inventory of every region, grouped, one refusing', url: './?group=instance', ready: 'grid' },
 ]
 
 for (const theme of ['light', 'dark'] as const) {
@@ -17,7 +18,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme })
       await page.goto(view.url)
       if (view.ready === 'status-state') await expect(page.getByTestId('status-state')).toBeVisible()
-      else await expect(page.getByRole(view.ready as 'alert' | 'table').first()).toBeVisible()
+      else await expect(page.getByRole(view.ready as 'alert' | 'grid').first()).toBeVisible()
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
     })

@@ -23,7 +23,7 @@ test('back and forward move between looked-up snapshots, and a reload keeps the 
   await page.goto('./?region=us-east-2&snapshot=web-1-backup')
   await expect(page.getByTestId('status-state')).toHaveText('available')
 
-  await page.getByLabel('Region').selectOption('us-east-1')
+  await page.getByLabel('Region', { exact: true }).selectOption('us-east-1')
   await page.getByLabel('Snapshot name').fill('mail-relay-weekly')
   await page.getByRole('button', { name: 'Look up' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'mail-relay-weekly' })).toBeVisible()
@@ -32,7 +32,7 @@ test('back and forward move between looked-up snapshots, and a reload keeps the 
   await page.goBack()
   await expect(page.getByRole('heading', { level: 1, name: 'web-1-backup' })).toBeVisible()
   await expect(page.getByLabel('Snapshot name')).toHaveValue('web-1-backup')
-  await expect(page.getByLabel('Region')).toHaveValue('us-east-2')
+  await expect(page.getByLabel('Region', { exact: true })).toHaveValue('us-east-2')
 
   await page.goForward()
   await expect(page.getByRole('heading', { level: 1, name: 'mail-relay-weekly' })).toBeVisible()
@@ -61,12 +61,10 @@ test('unknown parameters are named, and the view still works', async ({ page }) 
 test('the whole page works from the keyboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.goto('./?region=us-east-2')
-  await expect(page.getByRole('table')).toBeVisible()
+  await expect(page.getByRole('grid')).toBeVisible()
   await page.keyboard.press('Tab') // the brand link
   await page.keyboard.press('Tab')
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeFocused()
-  await page.keyboard.press('Tab')
-  await expect(page.getByLabel('Region')).toBeFocused()
+  await expect(page.getByLabel('Region', { exact: true })).toBeFocused()
   await page.keyboard.press('Tab')
   await expect(page.getByLabel('Snapshot name')).toBeFocused()
   await page.keyboard.type('research-gpu-autosnap')
@@ -74,6 +72,10 @@ test('the whole page works from the keyboard', async ({ page, context }) => {
   await expect(page.getByTestId('status-state')).toHaveText('available')
 
   await page.keyboard.press('Tab') // Look up
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: '← Back to the inventory' })).toBeFocused()
   await page.keyboard.press('Tab') // Copy link
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeFocused()
   const outline = await page.getByRole('button', { name: 'Copy link' }).evaluate((el) => getComputedStyle(el).outlineStyle)

@@ -52,6 +52,7 @@ export const REGIONS: RegionInfo[] = [
   ['eu-west-3', 'Paris', 'EU'], ['eu-central-1', 'Frankfurt', 'EU'], ['eu-north-1', 'Stockholm', 'EU'],
   ['ap-south-1', 'Mumbai', 'AS'], ['ap-southeast-1', 'Singapore', 'AS'], ['ap-southeast-2', 'Sydney', 'AU'],
   ['ap-southeast-3', 'Jakarta', 'AS'], ['ap-northeast-1', 'Tokyo', 'AS'], ['ap-northeast-2', 'Seoul', 'AS'],
+  ['ap-east-1', 'Hong Kong', 'AS'], ['ap-southeast-5', 'Malaysia', 'AS'], ['eu-south-2', 'Spain', 'EU'], ['sa-east-1', 'São Paulo', 'SA'],
 ].map(([name, displayName, continentCode]) => ({
   name: name!, displayName: displayName!, continentCode: continentCode!,
   description: `This region is recommended to serve users in ${displayName}`,

@@ -1,11 +1,12 @@
 // `npm run emulator -- --port 4566 --data FILE --latency MS`: the local AWS that `npm start` and the tests use.
 import { parseArgs } from 'node:util'
 import { DataFileError, loadDataFile } from './data-file.ts'
+import { generateAccount } from './fixtures/generate.ts'
 import { seedAccount } from './fixtures/seed.ts'
 import { DEVELOPMENT_POOL, GUEST_POOL, SIGNED_IN_POOL } from './pools.ts'
 import { startEmulator } from './server.ts'
 
-const USAGE = `usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--data FILE] [--latency MS]
+const USAGE = `usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--data FILE | --generate N] [--latency MS]
        [--credential-seconds 3600] [--id-token-seconds 3600] [--pending-seconds 20]`
 
 function fail(message: string): never {
@@ -27,6 +28,7 @@ try {
       port: { type: 'string' },
       host: { type: 'string' },
       data: { type: 'string' },
+      generate: { type: 'string' },
       latency: { type: 'string' },
       'credential-seconds': { type: 'string' },
       'pending-seconds': { type: 'string' },
@@ -45,9 +47,13 @@ if (args.help) {
 
 const pendingSeconds = number(args['pending-seconds'], 'pending-seconds', 20, 1, 86_400)
 const dataFile = args.data
+if (dataFile && args.generate !== undefined) fail(`--data and --generate cannot be used together\n${USAGE}`)
+const generated = args.generate === undefined ? undefined : number(args.generate, 'generate', 0, 1, 1_000_000)
 const account = dataFile
   ? () => loadDataFile(dataFile)
-  : (pending?: number) => seedAccount(Date.now(), pending ?? pendingSeconds)
+  : generated !== undefined
+    ? () => generateAccount(generated, Date.now())
+    : (pending?: number) => seedAccount(Date.now(), pending ?? pendingSeconds)
 let initial
 try {
   // Read now so a bad file stops the emulator before it listens; reset reads it again.
@@ -68,7 +74,7 @@ try {
   })
   const total = [...initial.snapshots.values()].reduce((n, list) => n + list.length, 0)
   console.log(
-    `emulator ready on ${emulator.url} (${total} snapshots in ${initial.snapshots.size} regions from ${dataFile ?? 'the seeded account'}; sign-in at ${emulator.issuer} as alice, bob or carol; identity pools ${SIGNED_IN_POOL} (signed-in users), ${GUEST_POOL} (guests, no Lightsail), ${DEVELOPMENT_POOL} (development: guests may read))`,
+    `emulator ready on ${emulator.url} (${total} snapshots in ${initial.snapshots.size} regions from ${dataFile ?? (generated !== undefined ? `a generated account (--generate ${generated})` : 'the seeded account')}; sign-in at ${emulator.issuer} as alice, bob or carol; identity pools ${SIGNED_IN_POOL} (signed-in users), ${GUEST_POOL} (guests, no Lightsail), ${DEVELOPMENT_POOL} (development: guests may read))`,
   )
   const stop = (signal: string) => {
     console.log(`emulator: ${signal}, stopping`)

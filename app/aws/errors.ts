@@ -59,3 +59,8 @@ export function malformed(message: string, requestId?: string, source: AppErrorS
 export function timedOut(seconds: number, source: AppErrorSource = 'lightsail'): AppError {
   return new AppError('timeout', `No answer within ${seconds} seconds`, 'TimeoutError', undefined, undefined, source)
 }
+
+/** The role IAM names in an access-denied message ("…assumed-role/<role>/CognitoIdentityCredentials is not…"). */
+export function deniedRole(message: string | undefined): string | undefined {
+  return /assumed-role\/([\w+=,.@-]+)\//.exec(message ?? '')?.[1]
+}

@@ -1,9 +1,5 @@
 // One function per Lightsail operation the app uses. The only place that builds Lightsail commands.
-import {
-  GetInstanceSnapshotCommand,
-  GetInstanceSnapshotsCommand,
-  type InstanceSnapshot,
-} from '@aws-sdk/client-lightsail'
+import { GetInstanceSnapshotCommand, type InstanceSnapshot } from '@aws-sdk/client-lightsail'
 import { malformed } from './errors.ts'
 import type { AwsSession } from './session.ts'
 
@@ -24,21 +20,4 @@ export async function getInstanceSnapshot(session: AwsSession, region: string, n
   const requestId = output.$metadata.requestId
   if (!output.instanceSnapshot) throw malformed(`Lightsail answered without the snapshot ${name}.`, requestId)
   return { snapshot: output.instanceSnapshot, requestId }
-}
-
-export async function listInstanceSnapshots(session: AwsSession, region: string, signal?: AbortSignal): Promise<InstanceSnapshot[]> {
-  const snapshots: InstanceSnapshot[] = []
-  let pageToken: string | undefined
-  do {
-    const page = await session.lightsail.call(
-      region,
-      (client, abortSignal) => client.send(new GetInstanceSnapshotsCommand({ pageToken }), { abortSignal }),
-      signal,
-    )
-    const list: unknown = page.instanceSnapshots ?? []
-    if (!Array.isArray(list)) throw malformed(`Lightsail answered a page of ${region}'s snapshots with something other than a list.`, page.$metadata.requestId)
-    snapshots.push(...(list as InstanceSnapshot[]))
-    pageToken = page.nextPageToken
-  } while (pageToken)
-  return snapshots
 }

@@ -107,4 +107,5 @@ export function warmUpFormatters(now = Date.now()): void {
   formatRelative(new Date(now - 86_400_000), now)
   formatDuration(65_000)
   formatGb(80)
+  formatGb(2048)
 }

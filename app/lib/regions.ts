@@ -1,4 +1,5 @@
-// The Lightsail regions the UI offers when config.json names none, with the names people know them by.
+// The Lightsail regions the UI offers when config.json names none (and the inventory covers when GetRegions is not
+// allowed), with the names people know them by: the SDK's region names without us-west-1, which has no Lightsail.
 export const LIGHTSAIL_REGIONS: Record<string, string> = {
   'us-east-1': 'US East (N. Virginia)',
   'us-east-2': 'US East (Ohio)',
@@ -15,6 +16,10 @@ export const LIGHTSAIL_REGIONS: Record<string, string> = {
   'ap-southeast-3': 'Asia Pacific (Jakarta)',
   'ap-northeast-1': 'Asia Pacific (Tokyo)',
   'ap-northeast-2': 'Asia Pacific (Seoul)',
+  'ap-east-1': 'Asia Pacific (Hong Kong)',
+  'ap-southeast-5': 'Asia Pacific (Malaysia)',
+  'eu-south-2': 'Europe (Spain)',
+  'sa-east-1': 'South America (São Paulo)',
 }
 
 export function regionLabel(region: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseView, viewToSearch } from './url.ts'
+import { inventoryPart, parseView, viewToSearch } from './url.ts'
 
 describe('the URL contract', () => {
   it('reads the detail view, theme and embed', () => {
@@ -12,14 +12,36 @@ describe('the URL contract', () => {
     })
   })
 
+  it('reads the inventory\'s filters, sort and grouping', () => {
+    expect(parseView('?q=web&state=pending&origin=manual&instance=web-1&tag=env%3Dprod&olderThan=90&sort=-created&group=instance')).toEqual({
+      q: 'web',
+      state: 'pending',
+      origin: 'manual',
+      instance: 'web-1',
+      tag: 'env=prod',
+      olderThan: 90,
+      sort: { key: 'created', descending: true },
+      group: 'instance',
+      embed: false,
+      problems: [],
+    })
+  })
+
   it('treats empty values as absent and trims spaces', () => {
-    expect(parseView('?region=&snapshot=%20web-1%20')).toMatchObject({ region: undefined, snapshot: 'web-1' })
+    const view = parseView('?region=&snapshot=%20web-1%20')
+    expect(view.region).toBeUndefined()
+    expect(view.snapshot).toBe('web-1')
   })
 
   it('names what it does not understand, without failing', () => {
-    const view = parseView('?snapshot=a1&theme=purple&foo=1&foo=2')
+    const view = parseView('?snapshot=a1&theme=purple&foo=1&foo=2&olderThan=soon&sort=price&origin=robot&group=region')
     expect(view.theme).toBeUndefined()
+    expect(view.olderThan).toBeUndefined()
     expect(view.problems).toEqual([
+      'The parameter origin "robot" is not auto or manual; it was ignored.',
+      'The parameter olderThan "soon" is not a number of days from 1 to 9999; it was ignored.',
+      'The parameter sort "price" is not one of name, state, instance, created, size, origin, region, tags (with - in front for descending); it was ignored.',
+      'The parameter group "region" is not instance; it was ignored.',
       'theme "purple" is not light or dark; following the system theme.',
       'The parameter "foo" is not one Snapshot Lens knows; it was ignored.',
     ])
@@ -30,5 +52,8 @@ describe('the URL contract', () => {
     expect(search).toBe('?region=eu-west-1&snapshot=web+1%262&theme=light')
     expect(parseView(search)).toMatchObject({ region: 'eu-west-1', snapshot: 'web 1&2', theme: 'light' })
     expect(viewToSearch({})).toBe('')
+    const inventory = { q: 'a b', tag: 'env=prod', olderThan: 30, sort: { key: 'size' as const, descending: false }, group: 'instance' as const }
+    expect(viewToSearch(inventory)).toBe('?q=a+b&tag=env%3Dprod&olderThan=30&sort=size&group=instance')
+    expect(inventoryPart(parseView(viewToSearch({ ...inventory, snapshot: 'x', theme: 'dark' })))).toEqual({ ...inventory, state: undefined, origin: undefined, instance: undefined, region: undefined })
   })
 })

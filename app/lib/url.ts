@@ -1,9 +1,33 @@
-// The URL is the state a teammate receives: ?region=us-east-2&snapshot=web-1-backup[&theme=dark][&embed=1].
+// The URL is the state a teammate receives. Every parameter is declared once below (its name, how it reads and how it
+// is written); parsing, writing, and the list of known parameters all come from that one table.
+//   ?region=us-east-2&snapshot=web-1-backup[&theme=dark][&embed=1]     one snapshot
+//   [?region=us-east-2][&q=web&state=pending&origin=manual&instance=web-1&tag=env=prod&olderThan=90&sort=-created
+//    &group=instance]                                                   the inventory, filtered and sorted
 import { useSyncExternalStore } from 'react'
 
 export type Theme = 'light' | 'dark'
 
-export interface ViewState {
+/** Columns the inventory can sort by; `-` in front sorts descending. */
+export const SORT_KEYS = ['name', 'state', 'instance', 'created', 'size', 'origin', 'region', 'tags'] as const
+export type SortKey = (typeof SORT_KEYS)[number]
+export type Sort = { key: SortKey; descending: boolean }
+
+export interface InventoryFilters {
+  /** Free text: name, source instance, tag key or value. */
+  q?: string
+  state?: string
+  /** Kept from an automatic snapshot, or taken by hand. */
+  origin?: 'auto' | 'manual'
+  instance?: string
+  /** `key` or `key=value`. */
+  tag?: string
+  /** Older than this many days. */
+  olderThan?: number
+  sort?: Sort
+  group?: 'instance'
+}
+
+export interface ViewState extends InventoryFilters {
   region?: string
   snapshot?: string
   theme?: Theme
@@ -15,39 +39,88 @@ export interface ParsedView extends ViewState {
   problems: string[]
 }
 
-const KNOWN = new Set(['region', 'snapshot', 'theme', 'embed'])
+interface Parameter<K extends keyof ViewState> {
+  key: K
+  /** The value, or a problem in words (the parameter is then ignored). */
+  read(value: string): { value: ViewState[K] } | { problem: string }
+  write(value: NonNullable<ViewState[K]>): string
+}
+
+const text = (max: number) => (value: string) =>
+  value.length > max ? { problem: `is longer than ${max} characters` } : { value }
+
+function param<K extends keyof ViewState>(key: K, read: Parameter<K>['read'], write: Parameter<K>['write'] = String): Parameter<K> {
+  return { key, read, write }
+}
+
+/** The declared parameters, in the order links are written. */
+const PARAMETERS = [
+  param('region', text(40)),
+  param('snapshot', text(255)),
+  param('q', text(200)),
+  param('state', (v) => (/^[a-z][a-z-]{0,30}$/.test(v) ? { value: v } : { problem: 'is not a snapshot state such as available or pending' })),
+  param('origin', (v) => (v === 'auto' || v === 'manual' ? { value: v } : { problem: 'is not auto or manual' })),
+  param('instance', text(255)),
+  param('tag', text(256)),
+  param(
+    'olderThan',
+    (v) => (/^\d{1,4}$/.test(v) && Number(v) >= 1 ? { value: Number(v) } : { problem: 'is not a number of days from 1 to 9999' }),
+    (v) => String(v),
+  ),
+  param(
+    'sort',
+    (v) => {
+      const key = v.replace(/^-/, '') as SortKey
+      return SORT_KEYS.includes(key) ? { value: { key, descending: v.startsWith('-') } } : { problem: `is not one of ${SORT_KEYS.join(', ')} (with - in front for descending)` }
+    },
+    (v) => `${v.descending ? '-' : ''}${v.key}`,
+  ),
+  param('group', (v) => (v === 'instance' ? { value: 'instance' as const } : { problem: 'is not instance' })),
+  param('theme', (v) => (v === 'light' || v === 'dark' ? { value: v } : { problem: 'is not light or dark; following the system theme' })),
+  param(
+    'embed',
+    (v) => (v === '1' ? { value: true } : { problem: 'is not 1' }),
+    () => '1',
+  ),
+] as const
+
+const KNOWN = new Set<string>(PARAMETERS.map((p) => p.key))
 
 export function parseView(search: string): ParsedView {
   const params = new URLSearchParams(search)
   const problems: string[] = []
-  const theme = params.get('theme')
-  if (theme !== null && theme !== 'light' && theme !== 'dark') problems.push(`theme "${theme}" is not light or dark; following the system theme.`)
+  const view: ViewState = {}
+  for (const p of PARAMETERS) {
+    const raw = params.get(p.key)?.trim()
+    if (raw === undefined || raw === '') continue
+    const read = (p as Parameter<keyof ViewState>).read(raw)
+    if ('problem' in read) problems.push(p.key === 'theme' ? `theme "${raw}" ${read.problem}.` : `The parameter ${p.key} "${raw.slice(0, 60)}" ${read.problem}; it was ignored.`)
+    else (view as Record<string, unknown>)[p.key] = read.value
+  }
   for (const key of params.keys()) if (!KNOWN.has(key)) problems.push(`The parameter "${key}" is not one Snapshot Lens knows; it was ignored.`)
-  const text = (key: string) => {
-    const value = params.get(key)
-    return value === null || value.trim() === '' ? undefined : value.trim()
-  }
-  return {
-    region: text('region'),
-    snapshot: text('snapshot'),
-    theme: theme === 'light' || theme === 'dark' ? theme : undefined,
-    embed: params.get('embed') === '1',
-    problems: [...new Set(problems)],
-  }
+  return { ...view, embed: view.embed ?? false, problems: [...new Set(problems)] }
 }
 
 /** Builds the query string; parameters keep a stable order so links compare equal. */
 export function viewToSearch(view: ViewState): string {
   const params = new URLSearchParams()
-  if (view.region) params.set('region', view.region)
-  if (view.snapshot) params.set('snapshot', view.snapshot)
-  if (view.theme) params.set('theme', view.theme)
-  if (view.embed) params.set('embed', '1')
+  for (const p of PARAMETERS) {
+    const value = view[p.key]
+    if (value === undefined || value === false || value === '') continue
+    params.set(p.key, (p as Parameter<keyof ViewState>).write(value as never))
+  }
   const text = params.toString()
   return text ? `?${text}` : ''
 }
 
-const NAVIGATE = 'snapshot-lens:navigate'
+/** The inventory's part of a view: its filters, sort and grouping, and nothing else. */
+export function inventoryPart(view: ViewState): InventoryFilters & Pick<ViewState, 'region'> {
+  const { q, state, origin, instance, tag, olderThan, sort, group, region } = view
+  return { q, state, origin, instance, tag, olderThan, sort, group, region }
+}
+
+/** Fired on `window` whenever `navigate` changes the URL (history.pushState fires nothing). */
+export const NAVIGATE = 'snapshot-lens:navigate'
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange)
@@ -63,10 +136,14 @@ export function useSearch(): string {
   return useSyncExternalStore(subscribe, () => window.location.search)
 }
 
-export function navigate(view: ViewState, { replace = false } = {}): void {
+/**
+ * Shows `view`. `replace` rewrites the current history entry (typing in a filter); `state` rides along in the history
+ * entry (the inventory a detail page was opened from, for its "back to the inventory" link).
+ */
+export function navigate(view: ViewState, { replace = false, state }: { replace?: boolean; state?: unknown } = {}): void {
   const url = `${window.location.pathname}${viewToSearch(view)}`
   if (url === `${window.location.pathname}${window.location.search}`) return
-  if (replace) window.history.replaceState(null, '', url)
-  else window.history.pushState(null, '', url)
+  if (replace) window.history.replaceState(window.history.state, '', url)
+  else window.history.pushState(state ?? null, '', url)
   window.dispatchEvent(new Event(NAVIGATE))
 }

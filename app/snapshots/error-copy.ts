@@ -1,7 +1,7 @@
 // What each kind of failure means to an operations engineer, and what to do next. Plain words; the service's own
 // message and request id are shown beside this, never instead of it. Failures of Cognito Identity (the sign-in
 // service that hands out AWS credentials) are named as its own, not Lightsail's.
-import type { AppError } from '../aws/errors.ts'
+import { deniedRole, type AppError } from '../aws/errors.ts'
 import { CALL_TIMEOUT_MS } from '../aws/timeouts.ts'
 
 export interface ErrorCopy {
@@ -113,7 +113,7 @@ export function errorCopy(error: Pick<AppError, 'kind' | 'source'> & { message?:
       }
     case 'access-denied': {
       // IAM names the role in its message: "…assumed-role/<role>/CognitoIdentityCredentials is not authorized…".
-      const role = /assumed-role\/([\w+=,.@-]+)\//.exec(error.message ?? '')?.[1]
+      const role = deniedRole(error.message)
       return {
         title: `Access denied in ${region}`,
         explanation: `Your role${role ? `, ${role},` : ''} is not allowed to perform lightsail:${action} here.`,

@@ -1,15 +1,9 @@
 // Query options for snapshots: keys from one factory, polling while pending, progress history for the estimate.
 import { queryOptions } from '@tanstack/react-query'
 import type { AwsSession } from '../aws/session.ts'
-import { getInstanceSnapshot, listInstanceSnapshots, type InstanceSnapshot } from '../aws/snapshots.ts'
+import { getInstanceSnapshot, type InstanceSnapshot } from '../aws/snapshots.ts'
 import { addSample, parsePercent, type ProgressSample } from '../lib/eta.ts'
-
-export const snapshotKeys = {
-  all: () => ['lightsail'] as const,
-  region: (region: string) => [...snapshotKeys.all(), region] as const,
-  detail: (region: string, name: string) => [...snapshotKeys.region(region), 'instanceSnapshot', name] as const,
-  list: (region: string) => [...snapshotKeys.region(region), 'instanceSnapshots'] as const,
-}
+import { queryKeys } from '../query-keys.ts'
 
 export interface SnapshotData {
   snapshot: InstanceSnapshot
@@ -27,7 +21,7 @@ export interface SnapshotData {
 export const snapshotQueries = {
   detail: (session: AwsSession, region: string, name: string, pollSeconds: number) =>
     queryOptions({
-      queryKey: snapshotKeys.detail(region, name),
+      queryKey: queryKeys.snapshot(region, name),
       queryFn: async ({ signal, client, queryKey }): Promise<SnapshotData> => {
         const result = await getInstanceSnapshot(session, region, name, signal)
         const fetchedAt = Date.now()
@@ -42,13 +36,5 @@ export const snapshotQueries = {
       // Poll while pending; react-query pauses the interval while the tab is hidden.
       refetchInterval: (query) => (query.state.data?.snapshot.state === 'pending' ? pollSeconds * 1000 : false),
       refetchIntervalInBackground: false,
-    }),
-}
-
-export const inventoryQueries = {
-  region: (session: AwsSession, region: string) =>
-    queryOptions({
-      queryKey: snapshotKeys.list(region),
-      queryFn: ({ signal }) => listInstanceSnapshots(session, region, signal),
     }),
 }

@@ -20,11 +20,13 @@ function ticker(intervalMs: number): Ticker {
   return found
 }
 
+// A ticker's `now` changes only when its timer fires: React reads it during render and again before committing, and a
+// value that moved in between (say, a ticker dropped and made afresh as rows scroll in and out) would make it render
+// again, and again. Tickers are kept (there is one per interval in use); only their timers stop when nobody listens.
 function subscribe(intervalMs: number, listener: () => void): () => void {
   const t = ticker(intervalMs)
   t.listeners.add(listener)
   if (t.listeners.size === 1) {
-    t.now = Date.now()
     t.timer = setInterval(() => {
       t.now = Date.now()
       for (const l of t.listeners) l()
@@ -32,10 +34,7 @@ function subscribe(intervalMs: number, listener: () => void): () => void {
   }
   return () => {
     t.listeners.delete(listener)
-    if (t.listeners.size === 0) {
-      clearInterval(t.timer)
-      tickers.delete(intervalMs)
-    }
+    if (t.listeners.size === 0) clearInterval(t.timer)
   }
 }
 

@@ -3,18 +3,21 @@ import { nameProblem, NAME_RULE } from '../../lib/names.ts'
 import { regionLabel } from '../../lib/regions.ts'
 import { navigate, type ViewState } from '../../lib/url.ts'
 
-/** Region and name, checked against Lightsail's rule before any request is made. */
-export function LookupForm({ view, regions }: { view: ViewState & { region: string }; regions: string[] }) {
+/**
+ * A compact search in the header: region and name, checked against Lightsail's rule before any request is made. The
+ * rule is said when a name breaks it, so on a phone the snapshot, not the form, is the first thing under the header.
+ */
+export function LookupForm({ view, region: start, regions }: { view: ViewState; region: string; regions: string[] }) {
   const [name, setName] = useState(view.snapshot ?? '')
-  const [region, setRegion] = useState(view.region)
+  const [region, setRegion] = useState(start)
   const [problem, setProblem] = useState<string>()
   // Follow the URL (back, forward, links) without remounting, so keyboard focus stays where the user left it.
-  const urlKey = `${view.region}/${view.snapshot ?? ''}`
+  const urlKey = `${start}/${view.snapshot ?? ''}`
   const [syncedKey, setSyncedKey] = useState(urlKey)
   if (syncedKey !== urlKey) {
     setSyncedKey(urlKey)
     setName(view.snapshot ?? '')
-    setRegion(view.region)
+    setRegion(start)
     setProblem(undefined)
   }
   const options = regions.includes(region) ? regions : [region, ...regions]
@@ -24,47 +27,44 @@ export function LookupForm({ view, regions }: { view: ViewState & { region: stri
     const trimmed = name.trim()
     const found = nameProblem(trimmed)
     setProblem(found)
-    if (!found) navigate({ ...view, region, snapshot: trimmed })
+    if (!found) navigate({ region, snapshot: trimmed, theme: view.theme, embed: view.embed })
   }
 
   return (
-    <form className="lookup" onSubmit={submit} noValidate aria-label="Look up a snapshot">
-      <div className="field">
-        <label htmlFor="lookup-region">Region</label>
-        <select id="lookup-region" value={region} onChange={(e) => setRegion(e.target.value)}>
-          {options.map((r) => (
-            <option key={r} value={r}>
-              {regionLabel(r)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field field-grow">
-        <label htmlFor="lookup-name">Snapshot name</label>
-        <input
-          id="lookup-name"
-          name="snapshot"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? 'lookup-problem' : 'lookup-rule'}
-          placeholder="web-1-backup"
-        />
-        {problem ? (
-          <p id="lookup-problem" className="field-problem" role="alert">
-            {problem}
-          </p>
-        ) : (
-          <p id="lookup-rule" className="field-hint">
-            {NAME_RULE}
-          </p>
-        )}
-      </div>
+    <form className="lookup" onSubmit={submit} noValidate role="search" aria-label="Look up a snapshot">
+      <label htmlFor="lookup-region" className="visually-hidden">
+        Region
+      </label>
+      <select id="lookup-region" value={region} onChange={(e) => setRegion(e.target.value)}>
+        {options.map((r) => (
+          <option key={r} value={r}>
+            {regionLabel(r)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="lookup-name" className="visually-hidden">
+        Snapshot name
+      </label>
+      <input
+        id="lookup-name"
+        name="snapshot"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? 'lookup-problem' : undefined}
+        placeholder="Snapshot name"
+        title={NAME_RULE}
+      />
       <button type="submit" className="button button-primary">
         Look up
       </button>
+      {problem ? (
+        <p id="lookup-problem" className="field-problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
     </form>
   )
 }

@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useDeferredValue, useEffect } from 'react'
-import type { Theme } from '../../lib/url.ts'
+import { parseView, type ViewState } from '../../lib/url.ts'
 import { useSession } from '../../session.tsx'
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
+import { Link } from '../../ui/Link.tsx'
 import { StillWaiting } from '../../ui/StillWaiting.tsx'
 import { snapshotQueries } from '../queries.ts'
 import { StatusCard } from './cards/StatusCard.tsx'
@@ -14,7 +15,18 @@ const SnapshotError = lazy(() => import('./SnapshotError.tsx').then((m) => ({ de
 // The cards after Status load while it shows (see MoreCards.tsx).
 const MoreCards = lazy(() => import('./MoreCards.tsx').then((m) => ({ default: m.MoreCards })))
 
-export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: string; name: string; pollSeconds: number; theme?: Theme }) {
+/** Where "back to the inventory" goes: the inventory this page was opened from, with its filters, or the region's. */
+function inventoryLink(region: string, url: ViewState): ViewState {
+  const from = (window.history.state as { inventory?: unknown } | null)?.inventory
+  if (typeof from === 'string') {
+    const { problems: _problems, ...back } = parseView(from)
+    return back
+  }
+  return { region, theme: url.theme, embed: url.embed }
+}
+
+export function SnapshotDetail({ region, name, pollSeconds, url }: { region: string; name: string; pollSeconds: number; url: ViewState }) {
+  const theme = url.theme
   const options = snapshotQueries.detail(useSession(), region, name, pollSeconds)
   const query = useQuery(options)
   const queryClient = useQueryClient()
@@ -35,6 +47,9 @@ export function SnapshotDetail({ region, name, pollSeconds, theme }: { region: s
   const stopped = !data && !query.isError && !query.isFetching
   return (
     <>
+      <Link className="back" to={inventoryLink(region, url)}>
+        ← Back to the inventory
+      </Link>
       <SnapshotHeader region={region} name={name} snapshot={data?.snapshot} onRefresh={refresh} refreshing={query.isFetching} />
       <StillWaiting fetching={query.isFetching} what={name} onCancel={stopWaiting} />
       <p role="status" className={data?.becameAvailableAt ? 'notice notice-success' : 'visually-hidden'}>

@@ -1,0 +1,37 @@
+// The inventory's queries: which regions to cover, and each region's snapshots, page by page. Keys come from the one
+// factory; a region's rows show as each page arrives (a streamed query), and a refresh keeps them until it is done.
+import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query'
+import { getRegions, instanceSnapshotPages } from '../aws/inventory.ts'
+import type { AwsSession } from '../aws/session.ts'
+import { queryKeys } from '../query-keys.ts'
+import { toRow, type Row } from './model.ts'
+
+async function* rowPages(session: AwsSession, region: string, signal: AbortSignal): AsyncGenerator<Row[]> {
+  for await (const page of instanceSnapshotPages(session, region, signal)) yield page.map((s) => toRow(region, s))
+}
+
+/**
+ * The region asked first, alone: the home region (config.defaultRegion) when it is among those offered. Its answer is
+ * read and painted without the other regions' requests competing for the page's thread.
+ */
+export function leadRegion(regions: readonly string[], home: string): string | undefined {
+  return regions.includes(home) ? home : regions[0]
+}
+
+export const inventoryQueries = {
+  /** The regions Lightsail offers, asked in `askIn`. A failure (not allowed, say) leaves the built-in list. */
+  regions: (session: AwsSession, askIn: string) =>
+    queryOptions({
+      queryKey: queryKeys.regions(askIn),
+      queryFn: ({ signal }) => getRegions(session, askIn, signal),
+      staleTime: 3_600_000,
+      retry: false,
+    }),
+  /** One region's rows, as pages: each page arrives as one chunk of the data. */
+  region: (session: AwsSession, region: string) =>
+    queryOptions({
+      queryKey: queryKeys.snapshots(region),
+      queryFn: streamedQuery({ streamFn: ({ signal }) => rowPages(session, region, signal), refetchMode: 'replace' }),
+      staleTime: 60_000,
+    }),
+}

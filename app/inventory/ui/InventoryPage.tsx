@@ -1,0 +1,180 @@
+// Every instance snapshot of every region the account can use (or of one region), filtered, sorted, grouped and
+// linkable. A region that refuses shows that beside its name, with its own retry; the other regions' rows stay.
+import { memo, useCallback, useDeferredValue, useMemo } from 'react'
+import { formatGb } from '../../lib/format.ts'
+import { regionLabel } from '../../lib/regions.ts'
+import { inventoryPart, navigate, viewToSearch, type SortKey, type ViewState } from '../../lib/url.ts'
+import { useNow } from '../../ui/use-now.ts'
+import { ageBuckets, filterRows, groupBySource, perRegion, sortRows, toCsv, toJson, totals, type Row } from '../model.ts'
+import { regionProblem } from '../region-problems.ts'
+import { Charts } from './Charts.tsx'
+import { DEFAULT_SORT, Filters } from './Filters.tsx'
+import { SnapshotGrid, type Item } from './SnapshotGrid.tsx'
+import { useInventory, type RegionState } from './use-inventory.ts'
+import './inventory.css'
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  link.click()
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+function RegionStates({ states }: { states: RegionState[] }) {
+  const failed = states.filter((s) => s.status === 'failed')
+  const loading = states.filter((s) => s.status === 'loading')
+  if (failed.length === 0 && loading.length === 0) return null
+  return (
+    <div className="region-states">
+      {failed.length > 0 ? (
+        <ul className="notice notice-warning region-failures" aria-label="Regions that did not answer">
+          {failed.map((s) => {
+            const problem = regionProblem(s.error)
+            return (
+              <li key={s.region}>
+                <strong>{regionLabel(s.region)}</strong>: {problem.text}{' '}
+                <span className="muted">({s.error.code})</span>
+                {s.rows > 0 ? <span className="muted"> · {s.rows} rows received before it failed</span> : null}{' '}
+                {problem.retry ? (
+                  <button type="button" className="button button-small" onClick={s.retry} disabled={s.retrying} aria-label={`Try ${s.region} again`}>
+                    {s.retrying ? 'Trying again…' : 'Try again'}
+                  </button>
+                ) : null}
+              </li>
+            )
+          })}
+        </ul>
+      ) : null}
+      {loading.length > 0 ? (
+        <p className="muted" aria-live="polite">
+          Still loading {loading.length === 1 ? loading[0]!.region : `${loading.length} regions`}
+          {loading.some((s) => s.rows > 0) ? ` (${loading.reduce((n, s) => n + s.rows, 0)} rows so far)` : ''}…
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+interface ResultsProps {
+  /** The filters and sort the list shows: they follow the URL a moment after it changes. */
+  wanted: ReturnType<typeof inventoryPart>
+  theme: ViewState['theme']
+  embed: boolean
+  regions: string[]
+  askIn: string
+  pollSeconds: number
+}
+
+/**
+ * Everything that depends on the rows. Memoized on the deferred filters, so a keystroke renders the filter form alone
+ * and the list follows in a render React may interrupt. Pages arriving are not deferred: a stream of them would keep
+ * putting the first rows off.
+ */
+const Results = memo(function Results({ wanted, theme, embed, regions, askIn, pollSeconds }: ResultsProps) {
+  const offered = useMemo(() => (wanted.region ? [wanted.region] : regions), [wanted.region, regions])
+  const inventory = useInventory(offered, askIn)
+  const all = inventory.rows
+  const now = useNow(3_600_000)
+  const sort = wanted.sort ?? DEFAULT_SORT
+  // Sorted once per page of data or change of sort; a keystroke only filters the sorted rows, which keeps their order.
+  const grouped = wanted.group === 'instance'
+  const sorted = useMemo(() => (grouped ? all : sortRows(all, sort)), [all, sort, grouped])
+  const filtered = useMemo(() => filterRows(sorted, wanted, now), [sorted, wanted, now])
+  const items = useMemo<Item[]>(
+    () =>
+      grouped
+        ? groupBySource(filtered).flatMap((group) => [{ kind: 'group' as const, group }, ...group.rows.map((row) => ({ kind: 'row' as const, row }))])
+        : filtered.map((row) => ({ kind: 'row' as const, row })),
+    [filtered, grouped],
+  )
+  const shown = useMemo(() => totals(filtered), [filtered])
+  const everything = useMemo(() => totals(all), [all])
+  const byRegion = useMemo(() => perRegion(filtered), [filtered])
+  const ages = useMemo(() => ageBuckets(filtered, now), [filtered, now])
+  const view = useMemo<ViewState>(() => ({ ...wanted, theme, embed }), [wanted, theme, embed])
+
+  const open = useCallback(
+    (row: Row) => navigate({ region: row.region, snapshot: row.name, theme, embed }, { state: { inventory: window.location.search } }),
+    [theme, embed],
+  )
+  const onSort = useCallback(
+    (key: SortKey) => navigate({ ...view, sort: { key, descending: sort.key === key ? !sort.descending : key === 'created' || key === 'size' } }, { replace: true }),
+    [view, sort],
+  )
+  const where = wanted.region ? regionLabel(wanted.region) : 'every region'
+  const isFiltered = filtered.length !== all.length
+  const stamp = new Date(now).toISOString().slice(0, 10)
+
+  return (
+    <>
+      <p className="summary" role="status">
+        {inventory.answered} of {inventory.regions.length} region{inventory.regions.length === 1 ? '' : 's'} answered · {everything.count} snapshot
+        {everything.count === 1 ? '' : 's'} · {formatGb(everything.sizeGb)}
+        {isFiltered ? (
+          <>
+            {' '}
+            · showing {shown.count} ({formatGb(shown.sizeGb)})
+          </>
+        ) : null}
+      </p>
+      <RegionStates states={inventory.regions} />
+      <Charts view={view} regions={wanted.region ? [] : byRegion} ages={ages} />
+      <div className="actions" role="group" aria-label="Download the list">
+        <button type="button" className="button" onClick={() => download(`snapshots-${stamp}.csv`, 'text/csv', toCsv(filtered))} disabled={filtered.length === 0}>
+          Download CSV
+        </button>
+        <button type="button" className="button" onClick={() => download(`snapshots-${stamp}.json`, 'application/json', toJson(filtered))} disabled={filtered.length === 0}>
+          Download JSON
+        </button>
+        {wanted.region ? (
+          <a
+            className="button"
+            href={viewToSearch({ ...view, region: undefined }) || '?'}
+            onClick={(e) => {
+              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+              e.preventDefault()
+              navigate({ ...view, region: undefined })
+            }}
+          >
+            Show every region
+          </a>
+        ) : null}
+      </div>
+      {all.length === 0 && !inventory.loading ? (
+        <p>No instance snapshots {wanted.region ? 'in this region' : 'in any region that answered'}.</p>
+      ) : items.length === 0 && !inventory.loading ? (
+        <p>No snapshot matches these filters.</p>
+      ) : (
+        <SnapshotGrid
+          items={items}
+          label={`Instance snapshots in ${where}: ${shown.count} shown. Arrow keys move between rows; Enter opens one.`}
+          sort={sort}
+          onSort={onSort}
+          onOpen={open}
+          pollSeconds={pollSeconds}
+        />
+      )}
+    </>
+  )
+})
+
+export function InventoryPage({ view, regions, askIn, pollSeconds }: { view: ViewState; regions: string[]; askIn: string; pollSeconds: number }) {
+  // Typing updates the URL at once; the list follows a moment later. The filters are compared as text, so a view
+  // parsed again with the same filters is the same list.
+  const asked = JSON.stringify(inventoryPart(view))
+  const shownKey = useDeferredValue(asked)
+  const wanted = useMemo(() => JSON.parse(shownKey) as ReturnType<typeof inventoryPart>, [shownKey])
+  const where = view.region ? regionLabel(view.region) : 'every region'
+  return (
+    <section aria-labelledby="inventory-title" className="inventory">
+      <h1 id="inventory-title">Instance snapshots in {where}</h1>
+      <Filters view={view} />
+      {/* While the list still shows the previous filters it says so (aria-busy); the bench times keystrokes by it. */}
+      <div className="inventory-results" aria-busy={asked !== shownKey || undefined}>
+        <Results wanted={wanted} theme={view.theme} embed={view.embed ?? false} regions={regions} askIn={askIn} pollSeconds={pollSeconds} />
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,211 @@
+// The inventory's rows as an ARIA grid: one tab stop for the whole table, arrow keys between rows, Enter opens one.
+// Only the rows on screen are rendered (@tanstack/react-virtual), so 10,000 snapshots cost a few dozen DOM rows.
+import { useQuery } from '@tanstack/react-query'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { formatGb, formatUtc } from '../../lib/format.ts'
+import { regionLabel } from '../../lib/regions.ts'
+import type { Sort, SortKey } from '../../lib/url.ts'
+import { useSession } from '../../session.tsx'
+import { snapshotQueries } from '../../snapshots/queries.ts'
+import { RelativeTime } from '../../ui/RelativeTime.tsx'
+import { StatusBadge } from '../../ui/StatusBadge.tsx'
+import type { Group, Row } from '../model.ts'
+
+export type Item = { kind: 'row'; row: Row } | { kind: 'group'; group: Group }
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'state', label: 'State' },
+  { key: 'instance', label: 'Source instance' },
+  { key: 'created', label: 'Created' },
+  { key: 'size', label: 'Size' },
+  { key: 'origin', label: 'Kept from' },
+  { key: 'region', label: 'Region and zone' },
+  { key: 'tags', label: 'Tags' },
+]
+
+/** Rows are 2.75rem (a card of 5.75rem on narrow screens), in CSS pixels at the root font size. */
+function rowHeights(narrow: boolean): { row: number; group: number } {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
+  return { row: (narrow ? 5.75 : 2.75) * rem, group: 2.75 * rem }
+}
+
+function useNarrow(): boolean {
+  const query = '(max-width: 48rem)'
+  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches)
+  useEffect(() => {
+    const list = window.matchMedia(query)
+    const onChange = () => setNarrow(list.matches)
+    list.addEventListener('change', onChange)
+    return () => list.removeEventListener('change', onChange)
+  }, [])
+  return narrow
+}
+
+/** A pending row keeps itself current on the snapshot page's rule (polled while pending); settled rows never re-render. */
+function LiveState({ row, pollSeconds }: { row: Row; pollSeconds: number }) {
+  const live = useQuery({ ...snapshotQueries.detail(useSession(), row.region, row.name, pollSeconds), enabled: row.state === 'pending' })
+  const snapshot = live.data?.snapshot
+  return <StatusBadge state={snapshot?.state ?? row.state} progress={snapshot ? snapshot.progress : row.progress} />
+}
+
+const GridRow = memo(function GridRow({ row, index, active, id, pollSeconds, onOpen }: { row: Row; index: number; active: boolean; id: string; pollSeconds: number; onOpen: (row: Row) => void }) {
+  const exact = row.createdAt === undefined ? undefined : formatUtc(new Date(row.createdAt))
+  return (
+    <div role="row" id={id} aria-rowindex={index + 2} aria-selected={active} className="grid-row" onClick={() => onOpen(row)}>
+      <div role="gridcell" className="cell cell-name">
+        <a
+          href={`?region=${encodeURIComponent(row.region)}&snapshot=${encodeURIComponent(row.name)}`}
+          tabIndex={-1}
+          onClick={(e) => {
+            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return e.stopPropagation()
+            e.preventDefault()
+          }}
+        >
+          {row.name}
+        </a>
+      </div>
+      <div role="gridcell" className="cell cell-state">
+        {row.state === 'pending' ? <LiveState row={row} pollSeconds={pollSeconds} /> : <StatusBadge state={row.state} progress={row.progress} />}
+      </div>
+      <div role="gridcell" className="cell cell-instance">
+        {row.instance || <span className="muted">Not reported</span>}
+      </div>
+      <div role="gridcell" className="cell cell-created">
+        {row.createdAt === undefined ? (
+          <span className="muted">Not reported</span>
+        ) : (
+          <time dateTime={new Date(row.createdAt).toISOString()} title={exact}>
+            <RelativeTime at={row.createdAt} />
+            {active ? <span className="exact"> · {exact}</span> : null}
+          </time>
+        )}
+      </div>
+      <div role="gridcell" className="cell cell-size">{formatGb(row.sizeGb)}</div>
+      <div role="gridcell" className="cell cell-origin">{row.auto ? 'Automatic snapshot' : 'Taken by hand'}</div>
+      <div role="gridcell" className="cell cell-region">
+        <span title={regionLabel(row.region)}>{row.region}</span>
+        {row.zone && row.zone !== 'all' ? <span className="muted"> · {row.zone}</span> : null}
+      </div>
+      <div role="gridcell" className="cell cell-tags" aria-label={`${row.tags.length} tag${row.tags.length === 1 ? '' : 's'}`}>
+        {row.tags.length}
+      </div>
+    </div>
+  )
+})
+
+export const SnapshotGrid = memo(function SnapshotGrid({
+  items,
+  label,
+  sort,
+  onSort,
+  onOpen,
+  pollSeconds,
+}: {
+  items: Item[]
+  label: string
+  sort: Sort
+  onSort: (key: SortKey) => void
+  onOpen: (row: Row) => void
+  pollSeconds: number
+}) {
+  const scroller = useRef<HTMLDivElement>(null)
+  const narrow = useNarrow()
+  const [active, setActive] = useState(0)
+  const base = useId()
+  const heights = useMemo(() => rowHeights(narrow), [narrow])
+  // The app does not use the React Compiler, whose memoizing this hook's functions would defeat.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (items[i]?.kind === 'group' ? heights.group : heights.row),
+    overscan: 6,
+  })
+  useEffect(() => virtualizer.measure(), [heights, virtualizer])
+  const current = Math.min(active, Math.max(0, items.length - 1))
+
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(items.length - 1, to))
+    setActive(next)
+    virtualizer.scrollToIndex(next, { align: 'auto' })
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 440) / heights.row) - 1)
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(current + 1),
+      ArrowUp: () => move(current - 1),
+      PageDown: () => move(current + page),
+      PageUp: () => move(current - page),
+      Home: () => move(0),
+      End: () => move(items.length - 1),
+      Enter: () => {
+        const item = items[current]
+        if (item?.kind === 'row') onOpen(item.row)
+      },
+    }
+    const action = keys[event.key]
+    if (!action) return
+    event.preventDefault()
+    action()
+  }
+
+  const rowId = (i: number) => `${base}-row-${i}`
+  return (
+    <div
+      ref={scroller}
+      className={narrow ? 'grid grid-narrow' : 'grid'}
+      role="grid"
+      aria-label={label}
+      aria-rowcount={items.length + 1}
+      aria-colcount={COLUMNS.length}
+      aria-activedescendant={items.length > 0 ? rowId(current) : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div role="row" aria-rowindex={1} className="grid-row grid-head">
+        {COLUMNS.map((c) => (
+          <div
+            key={c.key}
+            role="columnheader"
+            className={`cell cell-${c.key === 'origin' ? 'origin' : c.key}`}
+            aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+          >
+            {/* Mouse users sort here; keyboard users with the "Sort by" control above, so the grid stays one tab stop. */}
+            <button type="button" tabIndex={-1} className="sort" onClick={() => onSort(c.key)}>
+              {c.label}
+              {sort.key === c.key ? <span aria-hidden="true">{sort.descending ? ' ↓' : ' ↑'}</span> : null}
+            </button>
+          </div>
+        ))}
+      </div>
+      <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const item = items[v.index]!
+          const style = { transform: `translateY(${v.start}px)` }
+          if (item.kind === 'group') {
+            return (
+              <div key={`g-${item.group.instance}`} style={style} className="grid-item">
+                <div role="row" id={rowId(v.index)} aria-rowindex={v.index + 2} aria-selected={v.index === current} className="grid-row grid-group">
+                  <div role="gridcell" aria-colspan={COLUMNS.length} className="cell">
+                    <strong>{item.group.instance || 'No source instance'}</strong>
+                    <span className="muted">
+                      {' '}
+                      · {item.group.rows.length} snapshot{item.group.rows.length === 1 ? '' : 's'} · {formatGb(item.group.sizeGb)}
+                    </span>
+                  </div>
+                </div>
+              </div>
+            )
+          }
+          return (
+            <div key={item.row.key} style={style} className="grid-item">
+              <GridRow row={item.row} index={v.index} active={v.index === current} id={rowId(v.index)} pollSeconds={pollSeconds} onOpen={onOpen} />
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+})
