@@ -1,8 +1,11 @@
 // The servers a benchmark run needs: an emulator and a `vite preview` of the built app, each a child process that is
-// ready once it prints its ready line, and stopped (by its own process id) when the run ends.
+// ready once it prints its ready line (read without colour codes, which a CI terminal may force on), and stopped (by its
+// own process id) when the run ends.
 import { spawn, type ChildProcess } from 'node:child_process'
 
 const children: ChildProcess[] = []
+// eslint-disable-next-line no-control-regex
+const ANSI_ESCAPE = /\u001b\[[0-9;]*m/g
 
 export function start(command: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -11,7 +14,7 @@ export function start(command: string, args: string[], env: Record<string, strin
     let output = ''
     const timer = setTimeout(() => reject(new Error(`not ready in 30 s: ${command} ${args.join(' ')}\n${output}`)), 30_000)
     const onData = (data: Buffer) => {
-      output += data.toString()
+      output += data.toString().replace(ANSI_ESCAPE, '')
       if (ready.test(output)) {
         clearTimeout(timer)
         resolve(child)
@@ -40,7 +43,7 @@ export function startPreview(port: number, emulatorUrl: string, configFile: stri
   return start(
     process.execPath,
     ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'],
-    { EMULATOR_URL: emulatorUrl, SNAPSHOT_LENS_CONFIG: configFile },
+    { EMULATOR_URL: emulatorUrl, SNAPSHOT_LENS_CONFIG: configFile, NO_COLOR: '1' },
     /Local:/,
   )
 }
