@@ -15,6 +15,11 @@ const BROWSER_ONLY = [
 const AWS_SDK = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only app/aws/** may import the AWS SDK; call its functions instead.' }
 const OIDC = { group: ['oidc-client-ts', 'react-oidc-context'], message: 'Only app/auth/** may import the sign-in library; use its functions instead.' }
 const restrict = (...patterns) => ['error', { patterns }]
+// A message posted to "*" reaches whatever page is in that window now: every postMessage names its target origin.
+const POST_TO_ANY = {
+  selector: "CallExpression[callee.property.name='postMessage'] > Literal[value='*']",
+  message: 'postMessage goes to one checked origin, never "*".',
+}
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out', 'reports'] },
@@ -31,6 +36,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Snapshot data renders as text only.' },
+        POST_TO_ANY,
       ],
       // Query factories take the AWS session whose credentials they use; each session has its own query client, so
       // the session need not be part of the key.
@@ -56,8 +62,16 @@ export default tseslint.config(
   },
   {
     files: ['emulator/**', 'e2e/**', 'scripts/**', 'bench/**', '*.config.{ts,js}'],
+    ignores: ['scripts/demo-portal/**', 'e2e/hosts/**'],
     languageOptions: { globals: globals.node },
   },
+  {
+    // Plain scripts served to browsers: the portal's embed script, the demo portal and the test portals.
+    files: ['public/**/*.js', 'scripts/demo-portal/**/*.js', 'e2e/hosts/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+    rules: { 'no-restricted-syntax': ['error', POST_TO_ANY] },
+  },
+  { files: ['scripts/demo-portal/**/*.js', 'e2e/hosts/**/*.js'], languageOptions: { sourceType: 'module' } },
   {
     // Code handed to the browser through Playwright (page.evaluate, addInitScript) runs in the page.
     files: ['e2e/**', 'bench/**'],

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
-import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, chromiumLaunchOptions } from './e2e/environment.ts'
+import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_FOREIGN_PORTAL_URL, E2E_PORTAL_URL, chromiumLaunchOptions } from './e2e/environment.ts'
 import { STORAGE_STATE } from './e2e/sign-in.ts'
 
 export default defineConfig({
@@ -41,6 +41,15 @@ export default defineConfig({
       reuseExistingServer: false,
       env: { EMULATOR_URL: E2E_EMULATOR_URL, SNAPSHOT_LENS_CONFIG: 'e2e/config.e2e.json' },
     },
+    // Portals that embed the app (e2e/hosts): each may frame the other, for messages from a window that is not the parent.
+    ...([
+      [E2E_PORTAL_URL, E2E_FOREIGN_PORTAL_URL],
+      [E2E_FOREIGN_PORTAL_URL, E2E_PORTAL_URL],
+    ] as const).map(([url, other]) => ({
+      command: `node --import tsx scripts/demo-portal.ts --port ${new URL(url).port} --app ${E2E_APP_URL} --authority ${E2E_EMULATOR_URL}/oidc --pages e2e/hosts --frame ${new URL(other).origin}`,
+      url: `${url}host.html`,
+      reuseExistingServer: false,
+    })),
   ],
 })
 

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react'
 import type { AppConfig } from './config/config.ts'
-import { useSearch } from './lib/url.ts'
+import { standaloneLink, useSearch } from './lib/url.ts'
 import { LookupForm } from './snapshots/ui/LookupForm.tsx'
 import { SnapshotDetail } from './snapshots/ui/SnapshotDetail.tsx'
 import { useSignedIn } from './session.tsx'
@@ -71,6 +71,11 @@ export function App({ config }: { config: AppConfig }) {
         </header>
       )}
       <main className="page" id="main">
+        {url.embed ? (
+          <a className="embed-open" href={standaloneLink()} target="_blank" rel="noopener">
+            Open in Snapshot Lens<span className="visually-hidden"> (opens a new tab)</span>
+          </a>
+        ) : null}
         {url.embed ? search : null}
         {url.problems.length > 0 ? (
           <ul className="notice notice-warning" aria-label="Link problems">

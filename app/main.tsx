@@ -5,19 +5,28 @@ import { goSignIn, signIn } from './auth/sign-in.ts'
 import { watchStoredUser } from './auth/watch.ts'
 import { ConfigError, loadConfig, type AppConfig } from './config/config.ts'
 import { warmUpFormatters } from './lib/format.ts'
-import { mountApp, mountConfigError } from './root.tsx'
+import { currentFraming } from './embed/framing.ts'
+import { mountApp, mountConfigError, mountEmbedRefusal } from './root.tsx'
 import { SessionStore } from './session-store.ts'
 import { snapshotQueries } from './snapshots/queries.ts'
 import './ui/theme.css'
 import { resolveView } from './view.ts'
 
 async function boot(config: AppConfig): Promise<void> {
+  // Framed by a page that is not an allowed portal: a refusal, and nothing asked of AWS or said to the framing page.
+  const framing = currentFraming(config.embed.allowedOrigins)
+  if (framing.kind === 'refused') return mountEmbedRefusal(framing.parentOrigin)
   const store = new SessionStore(config, window.location.origin)
+  const embedded = framing.kind === 'allowed' ? (await import('./embed/boot.ts')).startEmbedded(config, store, framing.parentOrigin) : undefined
   const { auth } = config
-  if (auth) {
+  if (auth && embedded) {
+    // In a portal's frame the page never leaves for the sign-in page: the portal's token, or a popup.
+    embedded.signIn(auth)
+  } else if (auth) {
     const outcome = await signIn(auth)
     if (outcome.kind === 'user') store.startUser(outcome.identity)
-    else store.end(outcome.kind === 'redirecting' ? 'signing-in' : outcome.kind, outcome.kind === 'failed' ? outcome.message : undefined)
+    else if (outcome.kind === 'failed') store.end('failed', outcome.message)
+    else store.end(outcome.kind === 'signed-out' ? 'signed-out' : 'signing-in')
     watchStoredUser(auth, store)
   } else {
     store.startGuest()
@@ -45,8 +54,11 @@ async function boot(config: AppConfig): Promise<void> {
     }
     else session.aws.credentials.provide().then(() => setTimeout(warmUpFormatters, 0), () => undefined)
   }
+  if (embedded && new URLSearchParams(window.location.search).get('embed-debug') === '1') {
+    void import('./embed/EmbedDebug.tsx').then(({ mountEmbedDebug }) => mountEmbedDebug(embedded.channel))
+  }
   mountApp(config, store, {
-    signIn: () => auth && void goSignIn(auth),
+    signIn: () => auth && (embedded ? embedded.signInPopup(auth) : void goSignIn(auth)),
     signOut: auth
       ? () => {
           store.end('signed-out')

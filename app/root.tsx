@@ -39,6 +39,10 @@ export function mountApp(config: AppConfig, store: SessionStore, actions: { sign
   )
 }
 
+export function mountEmbedRefusal(parentOrigin: string | undefined): void {
+  void import('./embed/EmbedRefusal.tsx').then(({ EmbedRefusal }) => root().render(<EmbedRefusal parentOrigin={parentOrigin} />))
+}
+
 export function mountConfigError(error: ConfigError): void {
   // Only a broken deployment needs this page: it is not part of the app's first load.
   void import('./config/ConfigErrorPage.tsx').then(({ ConfigErrorPage }) => root().render(<ConfigErrorPage error={error} />))

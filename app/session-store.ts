@@ -7,11 +7,14 @@ import { AwsSession } from './aws/session.ts'
 import type { AppConfig } from './config/config.ts'
 import { createQueryClient } from './query-client.ts'
 
+/** Why there is nobody: signed out, on the way to sign in, a sign-in that failed, or a portal that handed over no token. */
+export type NoSessionReason = 'signed-out' | 'signing-in' | 'failed' | 'embedded'
+
 export type Session =
   | { kind: 'guest'; key: string; aws: AwsSession; queryClient: QueryClient }
   | { kind: 'user'; key: string; aws: AwsSession; queryClient: QueryClient; identity: Identity }
   /** Nobody yet (sign-in configured, no user): nothing may be asked of AWS. */
-  | { kind: 'none'; key: string; reason: 'signed-out' | 'signing-in' | 'failed'; message?: string }
+  | { kind: 'none'; key: string; reason: NoSessionReason; message?: string }
 
 let sessions = 0
 
@@ -66,7 +69,7 @@ export class SessionStore {
   }
 
   /** No identity: signed out, on the way to sign in, or sign-in failed. Whatever was read is dropped. */
-  end(reason: 'signed-out' | 'signing-in' | 'failed', message?: string): Session {
+  end(reason: NoSessionReason, message?: string): Session {
     return this.replace({ kind: 'none', key: `none-${++sessions}`, reason, message })
   }
 }

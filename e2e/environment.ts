@@ -6,6 +6,9 @@ import { chromium, type LaunchOptions } from '@playwright/test'
 export const E2E_EMULATOR_PORT = 4599
 export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`
 export const E2E_APP_URL = 'http://127.0.0.1:4598/'
+/** Test portals: one whose origin config.e2e.json allows to embed the app, one it does not. */
+export const E2E_PORTAL_URL = 'http://127.0.0.1:4596/'
+export const E2E_FOREIGN_PORTAL_URL = 'http://127.0.0.1:4595/'
 
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 

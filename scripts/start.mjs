@@ -1,4 +1,5 @@
-// `npm start`: the emulator, then the Vite dev server relaying to it. One Ctrl-C stops both.
+// `npm start`: the emulator, then the Vite dev server relaying to it, and a demo portal that embeds the app on a second
+// origin. One Ctrl-C stops them all.
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 
@@ -33,4 +34,9 @@ createInterface({ input: emulator.stdout }).on('line', (line) => {
     EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
   })
   createInterface({ input: vite.stdout }).on('line', (l) => console.log(`[vite] ${l}`))
+  const portal = run(process.execPath, [
+    '--import', 'tsx', 'scripts/demo-portal.ts', '--port', process.env.PORTAL_PORT ?? '5174',
+    '--app', 'http://127.0.0.1:5173/', '--authority', `http://127.0.0.1:${emulatorPort}/oidc`,
+  ])
+  createInterface({ input: portal.stdout }).on('line', (l) => console.log(`[portal] ${l}`))
 })

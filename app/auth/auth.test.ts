@@ -121,6 +121,19 @@ describe('an identity', () => {
     identity.dispose()
   })
 
+  it('renews a short-lived token halfway through its life, not at once and again without end', async () => {
+    const short = (issued: number) => user({ iat: issued / 1000, exp: issued / 1000 + 240 })
+    const s = source(async () => short(Date.now()))
+    const identity = new Identity(short(NOW), s)
+    expect(identity.renewalDelay()).toBe(120_000)
+    await vi.advanceTimersByTimeAsync(119_999)
+    expect(s.renew).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(s.renew).toHaveBeenCalledTimes(1)
+    expect(identity.renewalDelay()).toBe(120_000)
+    identity.dispose()
+  })
+
   it('stops renewing once disposed', async () => {
     const s = source(async () => user())
     const identity = new Identity(user({ exp: NOW / 1000 + 600 }), s)

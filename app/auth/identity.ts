@@ -7,8 +7,9 @@ import type { SignedInUser } from './stored-user.ts'
 export const RENEW_BEFORE_MS = 5 * 60_000
 
 export interface IdentitySource {
-  /** A fresh ID token for the same user; rejects when none can be had. */
-  renew(): Promise<SignedInUser>
+  /** A fresh ID token for the same user; rejects when none can be had. `reason`: the token is about to expire, or
+   * Cognito refused it. */
+  renew(reason: 'expiring' | 'rejected'): Promise<SignedInUser>
   /** Called when renewal failed: the user must sign in again (the page keeps what it shows until then). */
   expired(): void
 }
@@ -48,24 +49,30 @@ export class Identity {
 
   /** The current ID token: what Cognito Identity gets in `Logins`, read afresh for every call. */
   readonly idToken = async (): Promise<string> => {
-    if (this.user.claims.exp * 1000 - this.clock() <= 0) return this.renew()
+    if (this.user.claims.exp * 1000 - this.clock() <= 0) return this.renew('expiring')
     return this.user.idToken
   }
 
-  /** When the next renewal is due, in milliseconds from now (0: at once). */
+  /**
+   * When the next renewal is due, in milliseconds from now (0: at once): five minutes before the token expires, or
+   * halfway through its life if it lives shorter than ten (Cognito's shortest ID token lives five minutes, and a portal
+   * may hand over tokens with little time left: renewing "five minutes before" those would renew without end).
+   */
   renewalDelay(): number {
-    return Math.max(0, this.user.claims.exp * 1000 - RENEW_BEFORE_MS - this.clock())
+    const { exp, iat } = this.user.claims
+    const life = typeof iat === 'number' && iat < exp ? (exp - iat) * 1000 : Infinity
+    return Math.max(0, exp * 1000 - Math.min(RENEW_BEFORE_MS, life / 2) - this.clock())
   }
 
   private schedule(): void {
     clearTimeout(this.timer)
     if (this.disposed) return
-    this.timer = setTimeout(() => void this.renew().catch(() => undefined), this.renewalDelay())
+    this.timer = setTimeout(() => void this.renew('expiring').catch(() => undefined), this.renewalDelay())
   }
 
   /** A fresh token; concurrent callers share one renewal. If renewal fails, the user is sent to sign in again. */
-  renew(): Promise<string> {
-    this.renewing ??= this.source.renew().then(
+  renew(reason: 'expiring' | 'rejected' = 'rejected'): Promise<string> {
+    this.renewing ??= this.source.renew(reason).then(
       (user) => {
         this.renewing = undefined
         if (user.claims.sub !== this.user.claims.sub) throw new Error('The renewed token belongs to another user.')

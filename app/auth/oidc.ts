@@ -5,6 +5,7 @@
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts'
 import type { AuthConfig } from '../config/config.ts'
 import { safeReturn } from './return-url.ts'
+import { POPUP_WINDOW_NAME } from './sign-in.ts'
 import { userFromStorage, type SignedInUser } from './stored-user.ts'
 
 /** The app's own page: where the provider sends the browser back, unless config.json names another path. */
@@ -54,6 +55,20 @@ export async function startSignIn(auth: AuthConfig, returnTo: string): Promise<v
 export async function completeSignIn(auth: AuthConfig, url = window.location.href): Promise<{ user: SignedInUser; returnTo: string }> {
   const user = await manager(auth).signinCallback(url)
   return { user: signedIn(user), returnTo: safeReturn(appUrl(auth), user?.state) }
+}
+
+/**
+ * Sign-in in a popup window, for a page in a portal's frame, which must not leave the frame. The popup comes back to
+ * the app's page, which hands the answer to this window (`finishPopupSignIn`) and closes; this window completes the
+ * sign-in with the state it kept.
+ */
+export async function signInPopup(auth: AuthConfig): Promise<SignedInUser> {
+  return signedIn(await manager(auth).signinPopup({ popupWindowTarget: POPUP_WINDOW_NAME, popupAbortOnClose: true }))
+}
+
+/** In the popup: hands the provider's answer to the window that opened it (same origin only). */
+export async function finishPopupSignIn(auth: AuthConfig, url = window.location.href): Promise<void> {
+  await manager(auth).signinPopupCallback(url)
 }
 
 /** A fresh ID token from the refresh token. Throws when there is none or the provider refuses it. */

@@ -11,10 +11,14 @@ export type SignInOutcome =
   | { kind: 'signed-out' }
   | { kind: 'redirecting' }
   | { kind: 'failed'; message: string }
+  /** This window is the sign-in popup of a framed page: it handed the answer over and closes. */
+  | { kind: 'popup' }
 
 /** Parameters the sign-in page's answer adds to the app's URL; consumed here, never shown as unknown link parameters. */
 export const CALLBACK_PARAMETERS = ['code', 'state', 'iss', 'session_state', 'error', 'error_description', 'error_uri']
 export const SIGNED_OUT_PARAMETER = 'signed-out'
+/** The name of the sign-in popup a framed page opens. */
+export const POPUP_WINDOW_NAME = 'snapshot-lens-sign-in'
 
 const library = () => import('./oidc.ts')
 
@@ -43,7 +47,12 @@ function without(names: string[]): string {
 
 export async function signIn(auth: AuthConfig): Promise<SignInOutcome> {
   const params = new URLSearchParams(window.location.search)
-  if (params.has('state') && (params.has('code') || params.has('error'))) {
+  const answer = params.has('state') && (params.has('code') || params.has('error'))
+  if (answer && window.name === POPUP_WINDOW_NAME && window.opener) {
+    await (await library()).finishPopupSignIn(auth)
+    return { kind: 'popup' }
+  }
+  if (answer) {
     try {
       const { completeSignIn } = await library()
       const { user, returnTo } = await completeSignIn(auth)

@@ -6,6 +6,8 @@ export interface IdTokenClaims {
   iss: string
   /** Seconds since the epoch. */
   exp: number
+  /** Seconds since the epoch: when the token was issued. */
+  iat?: number
   name?: string
   email?: string
   'cognito:username'?: string

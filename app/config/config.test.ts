@@ -161,3 +161,35 @@ describe('config.json auth', () => {
     expect(() => parseConfig(withAuth(auth))).toThrow(message)
   })
 })
+
+describe('config.json embed', () => {
+  const withEmbed = (embed: unknown) => ({ ...valid(), embed })
+
+  it('lists exact portal origins, and allows none by default', () => {
+    expect(parseConfig(withEmbed({ allowedOrigins: ['https://portal.example.com', 'https://ops.example.com:8443', 'http://127.0.0.1:5174'] })).embed).toEqual({
+      allowedOrigins: ['https://portal.example.com', 'https://ops.example.com:8443', 'http://127.0.0.1:5174'],
+    })
+    const none = valid()
+    delete none.embed
+    expect(parseConfig(none).embed).toEqual({ allowedOrigins: [] })
+    expect(parseConfig(withEmbed({})).embed).toEqual({ allowedOrigins: [] })
+  })
+
+  it.each<[unknown, string]>([
+    [{ allowedOrigins: ['*'] }, 'embed.allowedOrigins[0]'],
+    [{ allowedOrigins: ['https://*.example.com'] }, 'embed.allowedOrigins[0]'],
+    [{ allowedOrigins: ['https://portal.example.com/'] }, 'no path or trailing slash'],
+    [{ allowedOrigins: ['https://portal.example.com/ops'] }, 'not an exact origin'],
+    [{ allowedOrigins: ['http://portal.example.com'] }, 'must be https'],
+    [{ allowedOrigins: ['null'] }, 'not an origin'],
+    [{ allowedOrigins: ['javascript:alert(1)'] }, 'embed.allowedOrigins[0]'],
+    [{ allowedOrigins: ['https://user:pw@portal.example.com'] }, 'not an exact origin'],
+    [{ allowedOrigins: ['HTTPS://PORTAL.EXAMPLE.COM'] }, 'not an exact origin'],
+    [{ allowedOrigins: [42] }, 'embed.allowedOrigins[0]'],
+    [{ allowedOrigins: 'https://portal.example.com' }, 'must be a list of origins'],
+    [{ allowedOrigin: [] }, 'allowedOrigin'],
+    ['https://portal.example.com', 'embed'],
+  ])('refuses %j, naming %j', (embed, named) => {
+    expect(() => parseConfig(withEmbed(embed))).toThrow(named)
+  })
+})

@@ -20,6 +20,8 @@ export interface AppConfig {
   pollSeconds: number
   /** Sign-in (OIDC, authorization code with PKCE). Without it, visitors are Cognito guests. */
   auth?: AuthConfig
+  /** Portals that may frame the app and talk to it (docs/embedding.md). Framed by any other origin, the app refuses. */
+  embed: { allowedOrigins: string[] }
 }
 
 export interface AuthConfig {
@@ -102,6 +104,30 @@ const pageUrl = (s: string) => {
   return url.username || url.password ? `"${s}" must not carry a user name or password` : undefined
 }
 
+/** An allowed origin is exact: a scheme, a host and a port only, https unless on loopback. */
+export function originProblem(value: string): string | undefined {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return `"${value}" is not an origin such as https://portal.example.com`
+  }
+  if (url.origin !== value) return `"${value}" is not an exact origin (scheme, host and port only, no path or trailing slash)`
+  // No wildcards: a pattern such as https://*.example.com is not an origin, and a message's origin is compared exactly.
+  if (!/^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/.test(url.hostname)) return `"${value}" has no plain host name (no wildcards)`
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return `"${value}" must be https (http only on loopback)`
+  return undefined
+}
+
+function parseEmbed(value: unknown): AppConfig['embed'] {
+  const embed = object(value, 'embed', ['allowedOrigins'])
+  const origins = embed.allowedOrigins ?? []
+  if (!Array.isArray(origins)) throw new ConfigError('embed.allowedOrigins', 'must be a list of origins')
+  origins.forEach((o, i) => string(o, `embed.allowedOrigins[${i}]`, originProblem))
+  return { allowedOrigins: origins as string[] }
+}
+
 function parseAuth(value: unknown): AuthConfig {
   const auth = object(value, 'auth', ['authority', 'clientId', 'scopes', 'redirectPath', 'loginsKey', 'logoutUrl'])
   const scopes = auth.scopes === undefined ? 'openid profile email' : string(auth.scopes, 'auth.scopes', (s) =>
@@ -121,7 +147,7 @@ function parseAuth(value: unknown): AuthConfig {
 }
 
 export function parseConfig(raw: unknown): AppConfig {
-  const root = object(raw, 'config.json', ['defaultRegion', 'regions', 'cognito', 'lightsail', 'pollSeconds', 'auth'])
+  const root = object(raw, 'config.json', ['defaultRegion', 'regions', 'cognito', 'lightsail', 'pollSeconds', 'auth', 'embed'])
   const cognito = object(root.cognito, 'cognito', ['region', 'identityPoolId', 'endpoint', 'relayPath'])
   const lightsail = root.lightsail === undefined ? {} : object(root.lightsail, 'lightsail', ['mode', 'relayPath', 'endpoint'])
   const mode = lightsail.mode ?? 'relay'
@@ -164,6 +190,7 @@ export function parseConfig(raw: unknown): AppConfig {
         : { mode, endpoint: string(lightsail.endpoint, 'lightsail.endpoint', endpoint) },
     pollSeconds,
     ...(root.auth === undefined ? {} : { auth: parseAuth(root.auth) }),
+    embed: root.embed === undefined ? { allowedOrigins: [] } : parseEmbed(root.embed),
   }
 }
 

@@ -84,7 +84,10 @@ const PARAMETERS = [
   ),
 ] as const
 
-const KNOWN = new Set<string>(PARAMETERS.map((p) => p.key))
+/** Read once at boot, not part of a view: the embedding diagnostics panel (docs/embedding.md). */
+export const BOOT_PARAMETERS = ['embed-debug'] as const
+
+const KNOWN = new Set<string>([...PARAMETERS.map((p) => p.key), ...BOOT_PARAMETERS])
 
 export function parseView(search: string): ParsedView {
   const params = new URLSearchParams(search)
@@ -117,6 +120,12 @@ export function viewToSearch(view: ViewState): string {
 export function inventoryPart(view: ViewState): InventoryFilters & Pick<ViewState, 'region'> {
   const { q, state, origin, instance, tag, olderThan, sort, group, region } = view
   return { q, state, origin, instance, tag, olderThan, sort, group, region }
+}
+
+/** The link to the current view outside any portal: the same parameters without `embed`. */
+export function standaloneLink(location: Pick<Location, 'origin' | 'pathname' | 'search'> = window.location): string {
+  const { problems: _problems, ...view } = parseView(location.search)
+  return `${location.origin}${location.pathname}${viewToSearch({ ...view, embed: undefined })}`
 }
 
 /** Fired on `window` whenever `navigate` changes the URL (history.pushState fires nothing). */

@@ -1,5 +1,6 @@
 import type { InstanceSnapshot } from '../../aws/snapshots.ts'
 import { regionLabel } from '../../lib/regions.ts'
+import { standaloneLink } from '../../lib/url.ts'
 import { CopyButton } from '../../ui/CopyButton.tsx'
 import { StatusBadge } from '../../ui/StatusBadge.tsx'
 import { cliCommand, rawResponseJson } from '../model.ts'
@@ -34,7 +35,8 @@ export function SnapshotHeader({
         <span className="muted">{regionLabel(region)}</span>
       </div>
       <div className="actions" role="group" aria-label="Snapshot actions">
-        <CopyButton text={window.location.href} label="Copy link" />
+        {/* The link a teammate can open: in a portal's frame, the standalone page, not the embedded one. */}
+        <CopyButton text={standaloneLink()} label="Copy link" />
         {snapshot?.arn ? <CopyButton text={snapshot.arn} label="Copy ARN" /> : null}
         <CopyButton text={cliCommand(region, name)} label="Copy CLI command" />
         {snapshot ? (

@@ -1,0 +1,34 @@
+// Framed by a page that is not one of config.json's embed.allowedOrigins: said plainly, with what to do. Nothing is
+// asked of AWS and nothing is posted to the framing page.
+export function EmbedRefusal({ parentOrigin }: { parentOrigin: string | undefined }) {
+  const params = new URLSearchParams(window.location.search)
+  params.delete('embed')
+  params.delete('embed-debug')
+  const standalone = `${window.location.origin}${window.location.pathname}${params.size > 0 ? `?${params}` : ''}`
+  return (
+    <main className="page">
+      <section className="panel panel-error" role="alert" aria-labelledby="refusal-title">
+        <h1 id="refusal-title">Snapshot Lens cannot be shown inside this page</h1>
+        <p>
+          {parentOrigin ? (
+            <>
+              It is framed by <code>{parentOrigin}</code>, which is not among the portals this Snapshot Lens allows.
+            </>
+          ) : (
+            <>The page around it could not be identified, so it is not among the portals this Snapshot Lens allows.</>
+          )}{' '}
+          Nothing was loaded from AWS.
+        </p>
+        <p>
+          To embed it here, an administrator adds this page's origin to <code>embed.allowedOrigins</code> in Snapshot Lens's{' '}
+          <code>config.json</code>.
+        </p>
+        <p>
+          <a href={standalone} target="_blank" rel="noopener noreferrer">
+            Open Snapshot Lens in its own tab
+          </a>
+        </p>
+      </section>
+    </main>
+  )
+}
