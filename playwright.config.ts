@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
-import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_FOREIGN_PORTAL_URL, E2E_PORTAL_URL, chromiumLaunchOptions } from './e2e/environment.ts'
+import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_FOREIGN_PORTAL_URL, E2E_NGINX_URL, E2E_PORTAL_URL, chromiumLaunchOptions } from './e2e/environment.ts'
 import { STORAGE_STATE } from './e2e/sign-in.ts'
 
 export default defineConfig({
@@ -46,10 +46,16 @@ export default defineConfig({
       [E2E_PORTAL_URL, E2E_FOREIGN_PORTAL_URL],
       [E2E_FOREIGN_PORTAL_URL, E2E_PORTAL_URL],
     ] as const).map(([url, other]) => ({
-      command: `node --import tsx scripts/demo-portal.ts --port ${new URL(url).port} --app ${E2E_APP_URL} --authority ${E2E_EMULATOR_URL}/oidc --pages e2e/hosts --frame ${new URL(other).origin}`,
+      command: `node --import tsx scripts/demo-portal.ts --port ${new URL(url).port} --app ${E2E_APP_URL} --authority ${E2E_EMULATOR_URL}/oidc --pages e2e/hosts --frame ${new URL(other).origin} --frame ${new URL(E2E_NGINX_URL).origin}`,
       url: `${url}host.html`,
       reuseExistingServer: false,
     })),
+    // The production route: the built app served by Debian's nginx with the generated configuration (deploy/nginx).
+    {
+      command: `node --import tsx scripts/serve-nginx.ts --port ${new URL(E2E_NGINX_URL).port} --base ${new URL(E2E_NGINX_URL).pathname} --upstream ${E2E_EMULATOR_URL} --config e2e/config.e2e.json`,
+      url: E2E_NGINX_URL,
+      reuseExistingServer: false,
+    },
   ],
 })
 

@@ -2,12 +2,14 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { preloadLazyChunks } from './scripts/vite-preload.ts'
 import { relayPlugin } from './scripts/vite-relay.ts'
+import { sourceMapsOutsideDist } from './scripts/vite-sourcemaps.ts'
 
 export default defineConfig({
   base: './',
   plugins: [
     react(),
     preloadLazyChunks(['loadCognitoIdentity']),
+    sourceMapsOutsideDist(),
     // The relay serves the paths of the config the app is served: SNAPSHOT_LENS_CONFIG, or public/config.json.
     relayPlugin({
       target: process.env.RELAY_TARGET ?? process.env.EMULATOR_URL ?? 'http://127.0.0.1:4566',
@@ -18,7 +20,8 @@ export default defineConfig({
     target: 'es2022',
     // light-dark() carries both themes in one declaration; these browsers (2024 on) read it natively.
     cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
-    sourcemap: true,
+    // Made, but not published: written to sourcemaps/, outside dist/ (scripts/vite-sourcemaps.ts).
+    sourcemap: 'hidden',
     rolldownOptions: {
       output: {
         // Everything a page load needs at once goes in one chunk. Left to itself, the bundler may split modules that

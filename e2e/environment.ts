@@ -9,6 +9,8 @@ export const E2E_APP_URL = 'http://127.0.0.1:4598/'
 /** Test portals: one whose origin config.e2e.json allows to embed the app, one it does not. */
 export const E2E_PORTAL_URL = 'http://127.0.0.1:4596/'
 export const E2E_FOREIGN_PORTAL_URL = 'http://127.0.0.1:4595/'
+/** The built app behind real nginx (deploy/nginx), under a portal-style path, relaying to the emulator. */
+export const E2E_NGINX_URL = 'http://127.0.0.1:4594/lightsail/'
 
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 

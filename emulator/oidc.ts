@@ -67,6 +67,8 @@ async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
 }
 
+const LOOPBACK_PAGES = ['http://127.0.0.1/', 'http://localhost/', 'http://127.0.0.1/lightsail/', 'http://localhost/lightsail/']
+
 export function createOpenIdProvider(issuer: string, key: SigningKey, idTokenSeconds = 3600): OpenIdProvider {
   const loopbackClient = (clientId: string, name: string) => ({
     client_id: clientId,
@@ -76,8 +78,9 @@ export function createOpenIdProvider(issuer: string, key: SigningKey, idTokenSec
     token_endpoint_auth_method: 'none' as const,
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code' as const],
-    redirect_uris: ['http://127.0.0.1/', 'http://localhost/'],
-    post_logout_redirect_uris: ['http://127.0.0.1/', 'http://localhost/', 'http://127.0.0.1/?signed-out=1', 'http://localhost/?signed-out=1'],
+    // At the root, and under /lightsail/ (served under a portal's path, as the nginx tests do).
+    redirect_uris: LOOPBACK_PAGES,
+    post_logout_redirect_uris: [...LOOPBACK_PAGES, ...LOOPBACK_PAGES.map((page) => `${page}?signed-out=1`)],
   })
   const configuration: Configuration = {
     clients: [loopbackClient(CLIENT_IDS[0]!, 'Snapshot Lens'), loopbackClient(CLIENT_IDS[1]!, 'the ops portal')],

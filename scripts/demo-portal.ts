@@ -15,7 +15,7 @@ const { values: args } = parseArgs({
     authority: { type: 'string', default: 'http://127.0.0.1:4566/oidc' },
     'client-id': { type: 'string', default: 'ops-portal' },
     pages: { type: 'string' },
-    // Further origins the portal's pages may frame (the tests' sibling frames).
+    // Further origins the portal's pages may frame and load embed.js from (the tests' sibling frames, the app behind nginx).
     frame: { type: 'string', multiple: true, default: [] },
   },
 })
@@ -26,7 +26,7 @@ const app = new URL(args.app!)
 
 const headers = {
   // The portal's own policy: its scripts from itself, Snapshot Lens's snippet and frame from the app's origin.
-  'content-security-policy': `default-src 'self'; script-src 'self' ${app.origin}; frame-src 'self' ${[app.origin, ...args.frame!].join(' ')}; connect-src 'self' ${new URL(args.authority!).origin}; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self' ${args.frame!.join(' ')}`,
+  'content-security-policy': `default-src 'self'; script-src 'self' ${[app.origin, ...args.frame!].join(' ')}; frame-src 'self' ${[app.origin, ...args.frame!].join(' ')}; connect-src 'self' ${new URL(args.authority!).origin}; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self' ${args.frame!.join(' ')}`,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'cache-control': 'no-cache',

@@ -39,6 +39,23 @@ export const RELAY_RULES = {
   maxBodyBytes: 64 * 1024,
   /** Request headers passed upstream: names, or prefixes ending in `*`. Everything else is dropped. */
   requestHeaders: ['authorization', 'content-type', 'content-length', 'x-amz-*', 'amz-sdk-*', 'user-agent'],
+  /**
+   * The same allow-list as concrete names, for relays that cannot match prefixes (nginx): every header the SDK sends
+   * from a browser, each within `requestHeaders`. A header missing here that the SDK signs would break the signature,
+   * which the end-to-end tests through nginx would show.
+   */
+  requestHeaderNames: [
+    'authorization',
+    'content-type',
+    'user-agent',
+    'x-amz-date',
+    'x-amz-security-token',
+    'x-amz-target',
+    'x-amz-content-sha256',
+    'x-amz-user-agent',
+    'amz-sdk-invocation-id',
+    'amz-sdk-request',
+  ],
   /** Response headers passed back to the browser; `date` lets the SDK correct a skewed clock. */
   responseHeaders: ['content-type', 'content-length', 'date', 'x-amzn-*'],
   connectTimeoutMs: 10_000,

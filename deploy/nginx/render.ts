@@ -1,0 +1,287 @@
+// nginx configuration for Snapshot Lens, generated from the relay rules (app/lib/relay-rules.ts), the runtime config
+// (relay paths, sign-in, portals) and the security headers (deploy/headers.ts): one source for what the dev relay,
+// nginx and CloudFront allow. `npm run nginx:config` writes deploy/nginx/snapshot-lens.conf; `npm run serve:nginx`
+// renders a complete nginx.conf around the same server block and runs Debian's nginx in the foreground.
+import type { AppConfig } from '../../app/config/config.ts'
+import { COGNITO_RELAY, LIGHTSAIL_RELAY, normalizeRelayPath, REGION_SOURCE, RELAY_RULES, type RelayedService } from '../../app/lib/relay-rules.ts'
+import { CACHING, ROBOTS_TXT, securityHeaders } from '../headers.ts'
+
+export interface NginxOptions {
+  /** `listen` value: a port, or address:port. */
+  listen: string
+  /** The server_name; `_` for any. */
+  serverName: string
+  /** The directory that holds the built app at `base` (the app's files are at root + base). */
+  root: string
+  /** The path the app is served under: `/`, or `/lightsail/`. */
+  base: string
+  /** `aws` for the real regional endpoints (over TLS, verified), or a base URL such as the emulator's. */
+  upstream: string
+  config: AppConfig
+  /** DNS resolver for the AWS endpoints (nginx resolves names in variables at request time). */
+  resolver: string
+  /** CA bundle the upstream's certificate is verified against. */
+  trustedCertificates: string
+  /** More `connect-src` sources for the Content Security Policy. */
+  extraConnect?: string[]
+  /** Serve this file as config.json instead of the one in the build. */
+  configFile?: string
+  /** TLS on this server (production): certificate and key files; plain HTTP on port 80 then redirects to it. */
+  tls?: { certificate: string; key: string }
+}
+
+/** Response headers an upstream may send that never reach the browser: nginx has no allow-list for responses. */
+export const HIDDEN_UPSTREAM_HEADERS = [
+  'Set-Cookie',
+  'Set-Cookie2',
+  'Access-Control-Allow-Origin',
+  'Access-Control-Allow-Credentials',
+  'Access-Control-Allow-Headers',
+  'Access-Control-Allow-Methods',
+  'Access-Control-Expose-Headers',
+  'Access-Control-Max-Age',
+  'Content-Security-Policy',
+  'Content-Security-Policy-Report-Only',
+  'Strict-Transport-Security',
+  'X-Frame-Options',
+  'X-Content-Type-Options',
+  'Referrer-Policy',
+  'Permissions-Policy',
+  'Cross-Origin-Opener-Policy',
+  'Cross-Origin-Embedder-Policy',
+  'Cross-Origin-Resource-Policy',
+  'Cache-Control',
+  'Expires',
+  'Pragma',
+  'ETag',
+  'Last-Modified',
+  'Location',
+  'Refresh',
+  'Link',
+  'Content-Disposition',
+  'Content-Location',
+  'Alt-Svc',
+  'Server',
+  'X-Powered-By',
+  'Via',
+  'WWW-Authenticate',
+  'Proxy-Authenticate',
+  'Clear-Site-Data',
+  'Report-To',
+  'NEL',
+  'Vary',
+]
+
+/** A string as an nginx quoted value: the regular expressions here contain `{…}`, which unquoted would end a block. */
+const q = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+/** A regular expression as an nginx quoted value (backslashes kept as they are: nginx passes them to PCRE). */
+const re = (source: string) => `"${source.replace(/"/g, '\\"')}"`
+/** A JSON error body in Lightsail's shape, for `return`. */
+const error = (type: string, message: string) => `'${JSON.stringify({ __type: type, message }).replace(/'/g, "\\'")}'`
+
+function headerLines(headers: Record<string, string>, indent: string): string[] {
+  return Object.entries(headers).map(([name, value]) => `${indent}add_header ${name} ${q(value)} always;`)
+}
+
+function relayLocation(service: RelayedService, path: string, options: NginxOptions, headers: Record<string, string>): string {
+  const prefix = normalizeRelayPath(path)
+  const id = service.name.replace(/-/g, '_')
+  const relayHeaders = { ...headers, 'Cache-Control': CACHING.relay }
+  const h = (indent: string) => headerLines(relayHeaders, indent).join('\n')
+  const aws = options.upstream === 'aws'
+  const hostOf = service.host('$sl_region')
+  const upstream = aws ? `https://$sl_${id}_host` : new URL(options.upstream).origin
+  const admit =
+    service.admit.kind === 'sigv4'
+      ? [
+          `      if ($sl_sigv4 = 0) { return 403 ${error('RelayForbidden', 'The relay forwards only requests signed with AWS Signature Version 4 (Authorization: AWS4-HMAC-SHA256 …)')}; }`,
+          `      if ($sl_${id}_scope = 0) { return 403 ${error('RelayForbidden', `The signature is not scoped to ${service.name} in the region of this path`)}; }`,
+        ]
+      : [
+          `      if ($http_x_amz_target !~ ${re(`^(${service.admit.targets.map((t) => t.replace(/\./g, '\\.')).join('|')})$`)}) { return 403 ${error('RelayForbidden', `The relay forwards only these operations: ${service.admit.targets.join(', ')}`)}; }`,
+        ]
+  return `
+  # The ${service.name} relay: POST ${prefix}/<region>/ goes to ${service.host('<region>')}, path /.
+  location ^~ ${prefix}/ {
+    default_type application/x-amz-json-1.1;
+${h('    ')}
+    client_max_body_size ${RELAY_RULES.maxBodyBytes / 1024}k;
+    error_page 413 @sl_too_large;
+    error_page 502 @sl_unreachable;
+    error_page 504 @sl_timeout;
+    location ~ ${re(`^${prefix}/(?<sl_region>${REGION_SOURCE})/?$`)} {
+      default_type application/x-amz-json-1.1;
+${h('      ')}
+      if ($request_method != ${RELAY_RULES.method}) { return 405 ${error('RelayMethodNotAllowed', 'The relay forwards POST requests only')}; }
+${admit.join('\n')}
+      set $sl_${id}_host ${hostOf};
+      proxy_http_version 1.1;
+      proxy_pass_request_headers off;
+      proxy_set_header Host $sl_${id}_host;
+${RELAY_RULES.requestHeaderNames.map((name) => `      proxy_set_header ${name} $http_${name.replace(/-/g, '_')};`).join('\n')}
+      proxy_set_header Connection "";
+${HIDDEN_UPSTREAM_HEADERS.map((name) => `      proxy_hide_header ${name};`).join('\n')}
+      proxy_connect_timeout ${RELAY_RULES.connectTimeoutMs / 1000}s;
+      proxy_send_timeout ${RELAY_RULES.answerTimeoutMs / 1000}s;
+      proxy_read_timeout ${RELAY_RULES.answerTimeoutMs / 1000}s;
+      proxy_buffering on;
+      proxy_request_buffering on;
+${
+  aws
+    ? `      # TLS to AWS: the certificate verified against the system's CA store, for the host this region's name makes.
+      proxy_ssl_verify on;
+      proxy_ssl_verify_depth 4;
+      proxy_ssl_trusted_certificate ${options.trustedCertificates};
+      proxy_ssl_server_name on;
+      proxy_ssl_name $sl_${id}_host;
+      proxy_ssl_protocols TLSv1.2 TLSv1.3;
+`
+    : ''
+}      rewrite ^ / break;
+      proxy_pass ${upstream};
+    }
+    return 400 ${error('RelayBadRegion', 'The relay forwards POST <path>/<region>/ only, with a region name such as us-east-2')};
+  }`
+}
+
+/** The server block (and the maps it uses): what goes in `http { … }`. */
+export function renderServer(options: NginxOptions): string {
+  const { config } = options
+  const base = options.base.endsWith('/') ? options.base : `${options.base}/`
+  const headers = securityHeaders(config, options.extraConnect)
+  const h = (extra: Record<string, string>, indent: string) => headerLines({ ...headers, ...extra }, indent).join('\n')
+  const lightsailPath = config.lightsail.mode === 'relay' ? config.lightsail.relayPath : undefined
+  const cognitoPath = config.cognito.relayPath
+  const scopeMap = (service: RelayedService) =>
+    `map "$sl_region:$http_authorization" $sl_${service.name.replace(/-/g, '_')}_scope {
+  default 0;
+  ${re(`~^([a-z0-9-]+):AWS4-HMAC-SHA256 Credential=[^/,\\s]+/[0-9]{8}/\\1/${service.name}/aws4_request,`)} 1;
+}`
+  return `# Snapshot Lens behind nginx. Generated from app/lib/relay-rules.ts, the runtime config and deploy/headers.ts
+# (npm run nginx:config); edit those and generate again rather than this file.
+
+# An Authorization header that is AWS Signature Version 4.
+map $http_authorization $sl_sigv4 {
+  default 0;
+  ${re(`~${RELAY_RULES.sigv4Authorization.source}`)} 1;
+}
+# The signature's credential scope names the region of the path, and the relay's service.
+${scopeMap(LIGHTSAIL_RELAY)}
+${scopeMap(COGNITO_RELAY)}
+
+${
+  options.tls
+    ? `server {
+  listen 80;
+  server_name ${options.serverName};
+  server_tokens off;
+  return 301 https://$host$request_uri;
+}
+
+`
+    : ''
+}server {
+  listen ${options.listen};
+  server_name ${options.serverName};${
+    options.tls
+      ? `
+  ssl_certificate ${options.tls.certificate};
+  ssl_certificate_key ${options.tls.key};
+  ssl_protocols TLSv1.2 TLSv1.3;
+  ssl_session_cache shared:snapshot_lens:10m;`
+      : ''
+  }
+  root ${options.root};
+  server_tokens off;
+  charset utf-8;
+  ${options.upstream === 'aws' ? `resolver ${options.resolver} valid=60s ipv6=off;\n  resolver_timeout 5s;` : `# Relays go to ${options.upstream} (Host set to the real regional host, as AWS would see it).`}
+
+  gzip on;
+  gzip_vary on;
+  gzip_min_length 512;
+  gzip_types text/css application/javascript text/javascript application/json image/svg+xml text/plain;
+
+  # Every response carries the security headers (add_header is repeated in each location: nginx drops the outer ones
+  # wherever a location sets its own).
+${h({ 'Cache-Control': CACHING.revalidate }, '  ')}
+
+  # The app: index.html, config.json and embed.js revalidated on every load; hashed assets cached for good.
+  location = ${base} {
+${h({ 'Cache-Control': CACHING.revalidate }, '    ')}
+    try_files /${base.slice(1)}index.html =404;
+  }
+  location = ${base}index.html {
+${h({ 'Cache-Control': CACHING.revalidate }, '    ')}
+  }
+  location = ${base}config.json {
+${h({ 'Cache-Control': CACHING.revalidate }, '    ')}${options.configFile ? `
+    alias ${options.configFile};` : ''}
+  }
+  location = ${base}embed.js {
+    # Loaded by portals on other origins.
+${h({ 'Cache-Control': CACHING.revalidate, 'Cross-Origin-Resource-Policy': 'cross-origin' }, '    ')}
+  }
+  location ^~ ${base}assets/ {
+${h({ 'Cache-Control': CACHING.hashed }, '    ')}
+    # Source maps are not published.
+    location ~ "\\.map$" { return 404; }
+  }
+  location = /robots.txt {
+    default_type text/plain;
+${h({ 'Cache-Control': CACHING.revalidate }, '    ')}
+    return 200 "${ROBOTS_TXT.replace(/\n/g, '\\n')}";
+  }
+  location ~ "\\.map$" {
+    return 404;
+  }
+${lightsailPath ? relayLocation(LIGHTSAIL_RELAY, lightsailPath, options, headers) : ''}
+${cognitoPath ? relayLocation(COGNITO_RELAY, cognitoPath, options, headers) : ''}
+
+  # The relays' own failures, in Lightsail's error shape.
+  location @sl_too_large {
+    default_type application/x-amz-json-1.1;
+${h({ 'Cache-Control': CACHING.relay }, '    ')}
+    return 413 ${error('RelayBodyTooLarge', `The relay forwards bodies of up to ${RELAY_RULES.maxBodyBytes} bytes`)};
+  }
+  location @sl_unreachable {
+    default_type application/x-amz-json-1.1;
+${h({ 'Cache-Control': CACHING.relay }, '    ')}
+    return 502 ${error('RelayUpstreamUnreachable', 'The relay could not reach AWS')};
+  }
+  location @sl_timeout {
+    default_type application/x-amz-json-1.1;
+${h({ 'Cache-Control': CACHING.relay }, '    ')}
+    return 504 ${error('RelayTimeout', `AWS did not answer within ${RELAY_RULES.answerTimeoutMs / 1000} s`)};
+  }
+}
+`
+}
+
+/** A complete nginx.conf for running in the foreground as any user: temp paths under `prefix`. */
+export function renderMain(options: NginxOptions, prefix: string, mimeTypes = '/etc/nginx/mime.types'): string {
+  return `# Snapshot Lens: nginx in the foreground (npm run serve:nginx).
+daemon off;
+worker_processes 1;
+pid ${prefix}/nginx.pid;
+error_log stderr warn;
+events { worker_connections 256; }
+http {
+  include ${mimeTypes};
+  default_type application/octet-stream;
+  access_log off;
+  client_body_temp_path ${prefix}/client_body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  sendfile on;
+  # Relay bodies (64 KiB at most) stay in memory.
+  client_body_buffer_size 64k;
+  keepalive_timeout 65;
+${renderServer(options)
+  .split('\n')
+  .map((line) => (line ? `  ${line}` : line))
+  .join('\n')}
+}
+`
+}
