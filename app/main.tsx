@@ -15,7 +15,7 @@ import { resolveView } from './view.ts'
 async function boot(config: AppConfig): Promise<void> {
   // Framed by a page that is not an allowed portal: a refusal, and nothing asked of AWS or said to the framing page.
   const framing = currentFraming(config.embed.allowedOrigins)
-  if (framing.kind === 'refused') return mountEmbedRefusal(framing.parentOrigin)
+  if (framing.kind === 'refused') return mountEmbedRefusal(framing.blockedOrigin)
   const store = new SessionStore(config, window.location.origin)
   const embedded = framing.kind === 'allowed' ? (await import('./embed/boot.ts')).startEmbedded(config, store, framing.parentOrigin) : undefined
   const { auth } = config

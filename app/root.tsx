@@ -39,8 +39,8 @@ export function mountApp(config: AppConfig, store: SessionStore, actions: { sign
   )
 }
 
-export function mountEmbedRefusal(parentOrigin: string | undefined): void {
-  void import('./embed/EmbedRefusal.tsx').then(({ EmbedRefusal }) => root().render(<EmbedRefusal parentOrigin={parentOrigin} />))
+export function mountEmbedRefusal(blockedOrigin: string | undefined): void {
+  void import('./embed/EmbedRefusal.tsx').then(({ EmbedRefusal }) => root().render(<EmbedRefusal blockedOrigin={blockedOrigin} />))
 }
 
 export function mountConfigError(error: ConfigError): void {

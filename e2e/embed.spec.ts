@@ -286,7 +286,7 @@ test.describe('in a page that is not allowed', () => {
     await page.goto(`${E2E_FOREIGN_PORTAL_URL}host.html?mode=raw&region=us-east-2&snapshot=web-1-backup`)
     const app = page.frameLocator('iframe[title="Snapshot Lens"]')
     await expect(app.getByRole('heading', { name: 'Snapshot Lens cannot be shown inside this page' })).toBeVisible()
-    await expect(app.getByRole('alert')).toContainText(`It is framed by ${FOREIGN_ORIGIN}, which is not among the portals`)
+    await expect(app.getByRole('alert')).toContainText(`It is inside a page from ${FOREIGN_ORIGIN}, which is not among the portals`)
     const frame = appFrame(page)
     // A message from the framing page, read after the app would have read it: nothing follows.
     await frame.evaluate(() => {

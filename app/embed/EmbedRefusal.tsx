@@ -1,6 +1,6 @@
 // Framed by a page that is not one of config.json's embed.allowedOrigins: said plainly, with what to do. Nothing is
 // asked of AWS and nothing is posted to the framing page.
-export function EmbedRefusal({ parentOrigin }: { parentOrigin: string | undefined }) {
+export function EmbedRefusal({ blockedOrigin }: { blockedOrigin: string | undefined }) {
   const params = new URLSearchParams(window.location.search)
   params.delete('embed')
   params.delete('embed-debug')
@@ -10,12 +10,13 @@ export function EmbedRefusal({ parentOrigin }: { parentOrigin: string | undefine
       <section className="panel panel-error" role="alert" aria-labelledby="refusal-title">
         <h1 id="refusal-title">Snapshot Lens cannot be shown inside this page</h1>
         <p>
-          {parentOrigin ? (
+          {blockedOrigin ? (
             <>
-              It is framed by <code>{parentOrigin}</code>, which is not among the portals this Snapshot Lens allows.
+              It is inside a page from <code>{blockedOrigin}</code>, which is not among the portals this Snapshot Lens
+              allows.
             </>
           ) : (
-            <>The page around it could not be identified, so it is not among the portals this Snapshot Lens allows.</>
+            <>The pages around it could not all be identified, so they are not known to be portals this Snapshot Lens allows.</>
           )}{' '}
           Nothing was loaded from AWS.
         </p>

@@ -3,15 +3,18 @@
 // `location.ancestorOrigins` where the browser has it, else from the referrer's origin (the portal's snippet asks for
 // it with referrerpolicy="origin"); a page that cannot tell who frames it refuses.
 
-export type Framing = { kind: 'top' } | { kind: 'allowed'; parentOrigin: string } | { kind: 'refused'; parentOrigin?: string }
+/** `blockedOrigin`: the ancestor that is not allowed (the parent, or a page around it), when it is known. */
+export type Framing = { kind: 'top' } | { kind: 'allowed'; parentOrigin: string } | { kind: 'refused'; blockedOrigin?: string }
 
 export function framingOf(
-  page: { framed: boolean; ancestorOrigins?: readonly string[]; referrer: string },
+  page: { framed: boolean; ancestorOrigins?: readonly string[]; referrer: string; depth?: number },
   allowedOrigins: readonly string[],
 ): Framing {
   if (!page.framed) return { kind: 'top' }
   let ancestors = page.ancestorOrigins ? [...page.ancestorOrigins] : []
   if (ancestors.length === 0) {
+    // The referrer names the parent only: pages around the parent cannot be checked, so a frame inside a frame refuses.
+    if ((page.depth ?? 1) > 1) return { kind: 'refused' }
     try {
       ancestors = page.referrer ? [new URL(page.referrer).origin] : []
     } catch {
@@ -20,8 +23,20 @@ export function framingOf(
   }
   const parentOrigin = ancestors[0]
   if (!parentOrigin || parentOrigin === 'null') return { kind: 'refused' }
-  if (!ancestors.every((origin) => allowedOrigins.includes(origin))) return { kind: 'refused', parentOrigin }
+  const blocked = ancestors.find((origin) => !allowedOrigins.includes(origin))
+  if (blocked !== undefined) return blocked === 'null' ? { kind: 'refused' } : { kind: 'refused', blockedOrigin: blocked }
   return { kind: 'allowed', parentOrigin }
+}
+
+/** How many frames deep this page is (window.parent is readable across origins). */
+function frameDepth(): number {
+  let depth = 0
+  let current: Window = window
+  while (current !== current.parent && depth < 20) {
+    current = current.parent
+    depth += 1
+  }
+  return depth
 }
 
 /** This page's framing, read from the browser. */
@@ -33,5 +48,5 @@ export function currentFraming(allowedOrigins: readonly string[]): Framing {
     framed = true
   }
   const list = window.location.ancestorOrigins
-  return framingOf({ framed, ancestorOrigins: list ? Array.from(list) : undefined, referrer: document.referrer }, allowedOrigins)
+  return framingOf({ framed, ancestorOrigins: list ? Array.from(list) : undefined, referrer: document.referrer, depth: framed ? frameDepth() : 0 }, allowedOrigins)
 }

@@ -8,6 +8,7 @@ const sibling = { name: 'another window' }
 const PORTAL = 'https://portal.example.com'
 /** What CSS.supports says for the few values these tests use. */
 const supports: Supports = (property, value) =>
+  /^(var|attr|env|calc)\(/.test(value) ||
   property === 'color'
     ? /^(#[0-9a-f]{3,8}|red|rebeccapurple|rgb\([\d\s,]+\)|url\(.*\))$/i.test(value)
     : property === 'border-radius' || property === 'gap'
@@ -105,6 +106,11 @@ describe('the messages a portal may send', () => {
     ['a value that loads something', message('theme', { mode: 'dark', tokens: { '--sl-bg': 'url(https://evil.example/pixel)' } })],
     ['a value that ends the declaration', message('theme', { mode: 'dark', tokens: { '--sl-accent': 'red; background: url(x)' } })],
     ['a value that is not a string', message('theme', { mode: 'dark', tokens: { '--sl-accent': 0 } })],
+    ['a var() whose fallback is not a colour', message('theme', { mode: 'dark', tokens: { '--sl-bg': 'var(--x, linear-gradient(red, blue))' } })],
+    ['an attr()', message('theme', { mode: 'dark', tokens: { '--sl-bg': 'attr(data-x)' } })],
+    ['an env()', message('theme', { mode: 'dark', tokens: { '--sl-gap': 'env(safe-area-inset-top)' } })],
+    ['a huge gap', message('theme', { mode: 'dark', tokens: { '--sl-gap': '1000000000px' } })],
+    ['a computed gap', message('theme', { mode: 'dark', tokens: { '--sl-gap': 'calc(100vh * 1000)' } })],
     ['an unknown theme field', message('theme', { mode: 'dark', css: 'body{}' })],
   ])('ignores %s as a wrong payload', (_name, data) => {
     expect(check(data)).toMatchObject({ ok: false, reason: 'payload' })

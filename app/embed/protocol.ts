@@ -132,8 +132,13 @@ function checkTheme(payload: Record<string, unknown>, supports: Supports): strin
       const property = Object.hasOwn(THEME_TOKENS, name) ? THEME_TOKENS[name] : undefined
       if (!property) return `${JSON.stringify(name)} is not a documented theme token`
       if (typeof value !== 'string' || value.length > 200 || !supports(property, value)) return `${name}: ${JSON.stringify(value)} is not a valid ${property}`
-      // Values are set as one custom property each; nothing that loads or runs anything is needed for a theme.
-      if (/url\(|image\(|image-set\(|expression\(|@import|[;{}<>\\]/i.test(value)) return `${name}: ${JSON.stringify(value)} is not allowed`
+      // Values are set as one custom property each; nothing that loads or runs anything is needed for a theme, and
+      // nothing that defers the check: var(), attr() and env() pass CSS.supports whatever their fallback holds.
+      if (/url\(|image\(|image-set\(|expression\(|var\(|attr\(|env\(|@import|[;{}<>\\]/i.test(value)) return `${name}: ${JSON.stringify(value)} is not allowed`
+      // Sizes are plain and small: a theme does not lay the page out.
+      if ((property === 'gap' || property === 'border-radius') && !/^(0|\d{1,2}(\.\d{1,3})?(px|rem|em))$/.test(value.trim())) {
+        return `${name}: ${JSON.stringify(value)} is not a plain length such as 4px or 0.5rem`
+      }
       tokens[name] = value
     }
   }
