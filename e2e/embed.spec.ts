@@ -127,6 +127,17 @@ test.describe('in a portal that is allowed', () => {
     expect(await page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(3000)
   })
 
+  test('a frame below the fold gets the content\'s height before it is scrolled into view', async ({ page, emulator }) => {
+    const { app } = await openPortal(page, emulator, 'region=us-east-2&below=1')
+    await expect(app.getByRole('grid')).toBeAttached()
+    const frameTop = await page.locator('iframe').evaluate((f) => f.getBoundingClientRect().top)
+    expect(frameTop).toBeGreaterThan(await page.evaluate(() => innerHeight))
+    const content = () => appFrame(page).evaluate(() => Math.ceil(document.body.getBoundingClientRect().height))
+    await expect.poll(async () => (await page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)) - (await content())).toBe(0)
+    expect(await content()).toBeGreaterThan(400)
+    expect(await page.evaluate(() => scrollY)).toBe(0)
+  })
+
   test('the portal sets the theme and documented tokens; other modes reset them', async ({ page, emulator }) => {
     const { app } = await openPortal(page, emulator, 'region=us-east-2&snapshot=web-1-backup&theme=light')
     await expect(app.getByTestId('status-state')).toHaveText('available')

@@ -14,6 +14,8 @@ import { VERSIONS } from './protocol.ts'
 
 /** How long a framed page waits for the portal's token before it offers to sign in in a window. */
 export const TOKEN_WAIT_MS = 3000
+/** A measurement's fallback when no animation frame comes (the frame is off screen). */
+const OFFSCREEN_MEASURE_MS = 200
 /** How long a renewal waits for the portal's fresh token. */
 export const RENEW_WAIT_MS = 10_000
 
@@ -25,12 +27,21 @@ export interface Embedded {
   signInPopup(auth: AuthConfig): void
 }
 
-/** The content's own height (never the frame's), sent when it changes, at most once per frame. */
+/**
+ * The content's own height (never the frame's), sent when it changes, at most once per animation frame. A frame the
+ * portal shows below the fold gets no animation frames and no resize observations until it is scrolled into view
+ * (browsers throttle rendering of off-screen cross-origin frames), so DOM changes also schedule a measurement on a
+ * timer, which reads the layout all the same.
+ */
 function watchHeight(channel: EmbedChannel): void {
   let last = -1
   let frame = 0
+  let timer = 0
   const measure = () => {
+    cancelAnimationFrame(frame)
+    clearTimeout(timer)
     frame = 0
+    timer = 0
     const body = document.body
     const style = getComputedStyle(body)
     const height = Math.ceil(body.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom))
@@ -38,9 +49,12 @@ function watchHeight(channel: EmbedChannel): void {
     last = height
     channel.post('resize', { height })
   }
-  new ResizeObserver(() => {
+  const schedule = () => {
     frame ||= requestAnimationFrame(measure)
-  }).observe(document.body)
+    timer ||= window.setTimeout(measure, OFFSCREEN_MEASURE_MS)
+  }
+  new ResizeObserver(schedule).observe(document.body)
+  new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true })
 }
 
 function watchView(channel: EmbedChannel): void {

@@ -8,6 +8,10 @@ const host = document.getElementById('lens')
 // The portal's scrollbar is always there, so the frame's width stays put while its height follows the content.
 document.documentElement.style.overflowY = 'scroll'
 
+// `below=1`: the frame starts below the fold, as in a long portal page.
+if (params.get('below') === '1') host.before(Object.assign(document.createElement('div'), { className: 'spacer', textContent: 'Above the fold' }))
+for (const spacer of document.querySelectorAll('.spacer')) spacer.style.height = '3000px'
+
 window.received = []
 window.addEventListener('message', (event) => window.received.push({ origin: event.origin, data: event.data }))
 window.events = []
