@@ -102,6 +102,9 @@ if (args.check) {
 }
 
 const nginx = spawn(NGINX, ['-p', prefix, '-c', conf], { stdio: ['ignore', 'inherit', 'inherit'] })
+function stop(): void {
+  if (nginx.exitCode === null) nginx.kill('SIGQUIT')
+}
 const url = `http://${args.host}:${args.port}${base}`
 // Ready once it answers: a bounded wait, then the address.
 void (async () => {
@@ -118,11 +121,10 @@ void (async () => {
     }
     await new Promise((r) => setTimeout(r, 100))
   }
-  console.error(`serve:nginx: nginx did not answer on ${url}`)
+  // Not serving what it should (a file it cannot read answers 403): stop rather than leave a broken server running.
+  console.error(`serve:nginx: nginx did not answer 200 on ${url} within 10 s; stopping it`)
+  stop()
 })()
-const stop = () => {
-  if (nginx.exitCode === null) nginx.kill('SIGQUIT')
-}
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
 nginx.on('exit', (code) => {

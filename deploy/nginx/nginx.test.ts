@@ -81,7 +81,11 @@ async function startNginx(upstream: string, dist: string, configFile: string): P
   )
   let output = ''
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`nginx did not start in 25 s:\n${output}`)), 25_000)
+    const timer = setTimeout(() => {
+      // Nothing left behind: the wrapper stops its nginx on SIGTERM.
+      child.kill('SIGTERM')
+      reject(new Error(`nginx did not start in 25 s:\n${output}`))
+    }, 25_000)
     const onData = (data: Buffer) => {
       output += data.toString()
       if (output.includes('nginx ready on')) {
