@@ -15,6 +15,7 @@ import {
   LIGHTSAIL_RELAY,
   normalizeRelayPath,
   REGION_PATTERN,
+  RELAY_ERRORS,
   RELAY_RULES,
   type RelayedService,
 } from '../app/lib/relay-rules.ts'
@@ -83,27 +84,28 @@ function returnedResponseHeaders(answer: IncomingMessage): OutgoingHttpHeaders {
 
 /** Why a request may not be forwarded, as [status, type, message]; undefined when it may. */
 function refusal(req: IncomingMessage, route: RelayRoute, region: string): [number, string, string] | undefined {
-  if (req.method !== RELAY_RULES.method) return [405, 'RelayMethodNotAllowed', 'The relay forwards POST requests only']
-  if (!REGION_PATTERN.test(region)) return [400, 'RelayBadRegion', `Not a region name: ${JSON.stringify(region.slice(0, 40))}`]
+  const { method, badRegion, unsigned, forbidden, tooLarge } = RELAY_ERRORS
+  if (req.method !== RELAY_RULES.method) return [method.status, method.type, method.message]
+  if (!REGION_PATTERN.test(region)) return [badRegion.status, badRegion.type, `Not a region name: ${JSON.stringify(region.slice(0, 40))}`]
   const admit = route.service.admit
   if (admit.kind === 'sigv4') {
     const authorization = String(req.headers.authorization ?? '')
     if (!RELAY_RULES.sigv4Authorization.test(authorization)) {
-      return [403, 'RelayForbidden', 'The relay forwards only requests signed with AWS Signature Version 4 (Authorization: AWS4-HMAC-SHA256 …)']
+      return [unsigned.status, unsigned.type, unsigned.message]
     }
     const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(authorization)
     if (!scope || scope[1] !== region || scope[2] !== route.service.name) {
-      return [403, 'RelayForbidden', `The signature is not scoped to ${route.service.name} in ${region}, the region of this path`]
+      return [forbidden.status, forbidden.type, `The signature is not scoped to ${route.service.name} in ${region}, the region of this path`]
     }
   } else {
     const target = String(req.headers['x-amz-target'] ?? '')
     if (!admit.targets.includes(target)) {
-      return [403, 'RelayForbidden', `The relay forwards only these operations: ${admit.targets.join(', ')}`]
+      return [forbidden.status, forbidden.type, `The relay forwards only these operations: ${admit.targets.join(', ')}`]
     }
   }
   const declared = req.headers['content-length']
   if (declared !== undefined && !(Number(declared) <= RELAY_RULES.maxBodyBytes)) {
-    return [413, 'RelayBodyTooLarge', `The relay forwards bodies of up to ${RELAY_RULES.maxBodyBytes} bytes`]
+    return [tooLarge.status, tooLarge.type, tooLarge.message]
   }
   return undefined
 }
@@ -149,7 +151,8 @@ export function relayHandler(options: RelayOptions): Connect.NextHandleFunction 
     }
     void readCapped(req).then(
       (body) => {
-        if (!body) return relayError(res, 413, 'RelayBodyTooLarge', `The relay forwards bodies of up to ${RELAY_RULES.maxBodyBytes} bytes`, { connection: 'close' })
+        const { tooLarge } = RELAY_ERRORS
+        if (!body) return relayError(res, tooLarge.status, tooLarge.type, tooLarge.message, { connection: 'close' })
         forward(req, res, route, region, body)
       },
       () => res.destroy(),
@@ -181,13 +184,13 @@ export function relayHandler(options: RelayOptions): Connect.NextHandleFunction 
       ...(secure ? { servername: upstream.hostname } : {}),
     })
     const answerTimer = setTimeout(
-      () => fail(504, 'RelayTimeout', `${host} did not answer within ${answerTimeoutMs / 1000} s`),
+      () => fail(RELAY_ERRORS.timeout.status, RELAY_ERRORS.timeout.type, `${host} did not answer within ${answerTimeoutMs / 1000} s`),
       answerTimeoutMs,
     )
     proxied.on('socket', (socket) => {
       if (!socket.connecting) return
       const connectTimer = setTimeout(
-        () => fail(504, 'RelayTimeout', `${upstream.host} did not accept a connection within ${connectTimeoutMs / 1000} s`),
+        () => fail(RELAY_ERRORS.timeout.status, RELAY_ERRORS.timeout.type, `${upstream.host} did not accept a connection within ${connectTimeoutMs / 1000} s`),
         connectTimeoutMs,
       )
       socket.once('connect', () => clearTimeout(connectTimer))
@@ -207,7 +210,7 @@ export function relayHandler(options: RelayOptions): Connect.NextHandleFunction 
       if (settled) return
       // A connection that never opened is the relay's to report; one cut midway is passed on as a cut connection.
       if (!res.headersSent && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ECONNRESET'].includes(error.code ?? '') && !proxied.reusedSocket) {
-        return fail(502, 'RelayUnavailable', `The relay could not reach ${upstream.host} (${error.code})`)
+        return fail(RELAY_ERRORS.unavailable.status, RELAY_ERRORS.unavailable.type, `The relay could not reach ${upstream.host} (${error.code})`)
       }
       settled = true
       clearTimeout(answerTimer)

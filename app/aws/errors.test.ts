@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { RELAY_ERRORS } from '../lib/relay-rules.ts'
 import { toAppError } from './error-names.ts'
 import { AppError, classify, type AppErrorKind } from './errors.ts'
 
@@ -41,6 +42,12 @@ describe('toAppError', () => {
     const error = toAppError(sdkError(name, 400))
     expect(error).toBeInstanceOf(AppError)
     expect(error).toMatchObject({ kind, code: name, message: `${name} message`, requestId: 'req-1', httpStatus: 400 })
+  })
+
+  it('knows every answer the relays give (dev, nginx, CloudFront: app/lib/relay-rules.ts)', () => {
+    for (const { type } of Object.values(RELAY_ERRORS)) {
+      expect(['relay', 'network', 'timeout'], type).toContain(toAppError(sdkError(type, 400)).kind)
+    }
   })
 
   it('keeps who failed: Lightsail by default, Cognito when the credentials layer says so', () => {

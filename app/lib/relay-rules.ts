@@ -64,6 +64,24 @@ export const RELAY_RULES = {
   sigv4Authorization: /^AWS4-HMAC-SHA256 Credential=[^,\s]+, ?SignedHeaders=[^,\s]+, ?Signature=[0-9a-f]{64}$/,
 } as const
 
+/**
+ * The relays' own answers, the same from every relay (dev, nginx, CloudFront): the status, the error type the app reads
+ * (app/aws/error-names.ts) and, where it does not depend on the request, the message.
+ */
+export const RELAY_ERRORS = {
+  method: { status: 405, type: 'RelayMethodNotAllowed', message: 'The relay forwards POST requests only' },
+  badRegion: { status: 400, type: 'RelayBadRegion' },
+  unsigned: {
+    status: 403,
+    type: 'RelayForbidden',
+    message: 'The relay forwards only requests signed with AWS Signature Version 4 (Authorization: AWS4-HMAC-SHA256 …)',
+  },
+  forbidden: { status: 403, type: 'RelayForbidden' },
+  tooLarge: { status: 413, type: 'RelayBodyTooLarge', message: `The relay forwards bodies of up to ${RELAY_RULES.maxBodyBytes} bytes` },
+  unavailable: { status: 502, type: 'RelayUnavailable' },
+  timeout: { status: 504, type: 'RelayTimeout' },
+} as const
+
 /** Whether a header name matches an allow-list of names and `prefix-*` entries. Names are compared in lower case. */
 export function headerAllowed(name: string, allowList: readonly string[]): boolean {
   const lower = name.toLowerCase()

@@ -8,7 +8,7 @@
 // a Cognito user pool with a public app client (code + PKCE, no secret) and a hosted sign-in domain; an identity pool
 // without guests whose authenticated role may call the three Lightsail reads and nothing else.
 import { LIGHTSAIL_REGIONS } from '../../app/lib/regions.ts'
-import { COGNITO_RELAY, LIGHTSAIL_RELAY, REGION_SOURCE, RELAY_RULES } from '../../app/lib/relay-rules.ts'
+import { COGNITO_RELAY, LIGHTSAIL_RELAY, REGION_SOURCE, RELAY_ERRORS, RELAY_RULES } from '../../app/lib/relay-rules.ts'
 import { CACHING, securityHeaders } from '../headers.ts'
 import type { AppConfig } from '../../app/config/config.ts'
 
@@ -66,29 +66,30 @@ var PATH = /^\\/aws\\/(lightsail|cognito-identity)\\/(${REGION_SOURCE})\\/?$/;
 var SIGV4 = ${RELAY_RULES.sigv4Authorization.toString()};
 var TARGETS = ${JSON.stringify(targets)};
 var MAX_BODY = ${RELAY_RULES.maxBodyBytes};
-function refuse(status, type, message) {
+var ERRORS = ${JSON.stringify(RELAY_ERRORS)};
+function refuse(error, message) {
   return {
-    statusCode: status,
-    statusDescription: type,
+    statusCode: error.status,
+    statusDescription: error.type,
     headers: { 'content-type': { value: 'application/x-amz-json-1.1' }, 'cache-control': { value: 'no-store' } },
-    body: { encoding: 'text', data: JSON.stringify({ __type: type, message: message }) }
+    body: { encoding: 'text', data: JSON.stringify({ __type: error.type, message: message || error.message }) }
   };
 }
 function handler(event) {
   var request = event.request;
   var match = PATH.exec(request.uri);
-  if (!match) return refuse(400, 'RelayBadRegion', 'The relay forwards POST <path>/<region>/ only');
-  if (request.method !== 'POST') return refuse(405, 'RelayMethodNotAllowed', 'The relay forwards POST requests only');
+  if (!match) return refuse(ERRORS.badRegion, 'The relay forwards POST <path>/<region>/ only');
+  if (request.method !== 'POST') return refuse(ERRORS.method);
   var length = request.headers['content-length'];
-  if (!length || !(Number(length.value) <= MAX_BODY)) return refuse(413, 'RelayBodyTooLarge', 'The relay forwards bodies of up to ' + MAX_BODY + ' bytes');
+  if (!length || !(Number(length.value) <= MAX_BODY)) return refuse(ERRORS.tooLarge);
   if (match[1] === 'lightsail') {
     var authorization = request.headers.authorization ? request.headers.authorization.value : '';
-    if (!SIGV4.test(authorization)) return refuse(403, 'RelayForbidden', 'The relay forwards only requests signed with AWS Signature Version 4');
-    if (authorization.indexOf('/' + match[2] + '/lightsail/aws4_request') < 0) return refuse(403, 'RelayForbidden', 'The signature is not scoped to lightsail in ' + match[2]);
+    if (!SIGV4.test(authorization)) return refuse(ERRORS.unsigned);
+    if (authorization.indexOf('/' + match[2] + '/lightsail/aws4_request') < 0) return refuse(ERRORS.forbidden, 'The signature is not scoped to lightsail in ' + match[2]);
   } else {
     var target = request.headers['x-amz-target'] ? request.headers['x-amz-target'].value : '';
-    if (TARGETS.indexOf(target) < 0) return refuse(403, 'RelayForbidden', 'The relay forwards only these operations: ' + TARGETS.join(', '));
-    if (match[2] !== REGION) return refuse(400, 'RelayBadRegion', 'Cognito Identity is relayed in ' + REGION + ' only');
+    if (TARGETS.indexOf(target) < 0) return refuse(ERRORS.forbidden, 'The relay forwards only these operations: ' + TARGETS.join(', '));
+    if (match[2] !== REGION) return refuse(ERRORS.badRegion, 'Cognito Identity is relayed in ' + REGION + ' only');
   }
   request.uri = '/';
   request.querystring = {};

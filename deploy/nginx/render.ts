@@ -3,7 +3,7 @@
 // nginx and CloudFront allow. `npm run nginx:config` writes deploy/nginx/snapshot-lens.conf; `npm run serve:nginx`
 // renders a complete nginx.conf around the same server block and runs Debian's nginx in the foreground.
 import type { AppConfig } from '../../app/config/config.ts'
-import { COGNITO_RELAY, LIGHTSAIL_RELAY, normalizeRelayPath, REGION_SOURCE, RELAY_RULES, type RelayedService } from '../../app/lib/relay-rules.ts'
+import { COGNITO_RELAY, LIGHTSAIL_RELAY, normalizeRelayPath, REGION_SOURCE, RELAY_ERRORS, RELAY_RULES, type RelayedService } from '../../app/lib/relay-rules.ts'
 import { CACHING, ROBOTS_TXT, securityHeaders } from '../headers.ts'
 
 export interface NginxOptions {
@@ -76,8 +76,9 @@ export const HIDDEN_UPSTREAM_HEADERS = [
 const q = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
 /** A regular expression as an nginx quoted value (backslashes kept as they are: nginx passes them to PCRE). */
 const re = (source: string) => `"${source.replace(/"/g, '\\"')}"`
-/** A JSON error body in Lightsail's shape, for `return`. */
-const error = (type: string, message: string) => `'${JSON.stringify({ __type: type, message }).replace(/'/g, "\\'")}'`
+/** `return <status> <JSON error body in Lightsail's shape>`, for one of the relays' own answers. */
+const answer = (error: { status: number; type: string }, message: string) =>
+  `return ${error.status} '${JSON.stringify({ __type: error.type, message }).replace(/'/g, "\\'")}'`
 
 function headerLines(headers: Record<string, string>, indent: string): string[] {
   return Object.entries(headers).map(([name, value]) => `${indent}add_header ${name} ${q(value)} always;`)
@@ -94,11 +95,11 @@ function relayLocation(service: RelayedService, path: string, options: NginxOpti
   const admit =
     service.admit.kind === 'sigv4'
       ? [
-          `      if ($sl_sigv4 = 0) { return 403 ${error('RelayForbidden', 'The relay forwards only requests signed with AWS Signature Version 4 (Authorization: AWS4-HMAC-SHA256 …)')}; }`,
-          `      if ($sl_${id}_scope = 0) { return 403 ${error('RelayForbidden', `The signature is not scoped to ${service.name} in the region of this path`)}; }`,
+          `      if ($sl_sigv4 = 0) { ${answer(RELAY_ERRORS.unsigned, RELAY_ERRORS.unsigned.message)}; }`,
+          `      if ($sl_${id}_scope = 0) { ${answer(RELAY_ERRORS.forbidden, `The signature is not scoped to ${service.name} in the region of this path`)}; }`,
         ]
       : [
-          `      if ($http_x_amz_target !~ ${re(`^(${service.admit.targets.map((t) => t.replace(/\./g, '\\.')).join('|')})$`)}) { return 403 ${error('RelayForbidden', `The relay forwards only these operations: ${service.admit.targets.join(', ')}`)}; }`,
+          `      if ($http_x_amz_target !~ ${re(`^(${service.admit.targets.map((t) => t.replace(/\./g, '\\.')).join('|')})$`)}) { ${answer(RELAY_ERRORS.forbidden, `The relay forwards only these operations: ${service.admit.targets.join(', ')}`)}; }`,
         ]
   return `
   # The ${service.name} relay: POST ${prefix}/<region>/ goes to ${service.host('<region>')}, path /.
@@ -112,7 +113,7 @@ ${h('    ')}
     location ~ ${re(`^${prefix}/(?<sl_region>${REGION_SOURCE})/?$`)} {
       default_type application/x-amz-json-1.1;
 ${h('      ')}
-      if ($request_method != ${RELAY_RULES.method}) { return 405 ${error('RelayMethodNotAllowed', 'The relay forwards POST requests only')}; }
+      if ($request_method != ${RELAY_RULES.method}) { ${answer(RELAY_ERRORS.method, RELAY_ERRORS.method.message)}; }
 ${admit.join('\n')}
       set $sl_${id}_host ${hostOf};
       proxy_http_version 1.1;
@@ -140,7 +141,7 @@ ${
 }      rewrite ^ / break;
       proxy_pass ${upstream};
     }
-    return 400 ${error('RelayBadRegion', 'The relay forwards POST <path>/<region>/ only, with a region name such as us-east-2')};
+    ${answer(RELAY_ERRORS.badRegion, 'The relay forwards POST <path>/<region>/ only, with a region name such as us-east-2')};
   }`
 }
 
@@ -241,17 +242,17 @@ ${cognitoPath ? relayLocation(COGNITO_RELAY, cognitoPath, options, headers) : ''
   location @sl_too_large {
     default_type application/x-amz-json-1.1;
 ${h({ 'Cache-Control': CACHING.relay }, '    ')}
-    return 413 ${error('RelayBodyTooLarge', `The relay forwards bodies of up to ${RELAY_RULES.maxBodyBytes} bytes`)};
+    ${answer(RELAY_ERRORS.tooLarge, RELAY_ERRORS.tooLarge.message)};
   }
   location @sl_unreachable {
     default_type application/x-amz-json-1.1;
 ${h({ 'Cache-Control': CACHING.relay }, '    ')}
-    return 502 ${error('RelayUpstreamUnreachable', 'The relay could not reach AWS')};
+    ${answer(RELAY_ERRORS.unavailable, 'The relay could not reach AWS')};
   }
   location @sl_timeout {
     default_type application/x-amz-json-1.1;
 ${h({ 'Cache-Control': CACHING.relay }, '    ')}
-    return 504 ${error('RelayTimeout', `AWS did not answer within ${RELAY_RULES.answerTimeoutMs / 1000} s`)};
+    ${answer(RELAY_ERRORS.timeout, `AWS did not answer within ${RELAY_RULES.answerTimeoutMs / 1000} s`)};
   }
 }
 `
