@@ -23,14 +23,14 @@ export function connectSources(config: AppConfig): string[] {
  * The Content Security Policy: nothing inline, nothing evaluated, nothing from elsewhere; Trusted Types required (the
  * app writes no HTML from strings); framed only by the portals in `embed.allowedOrigins`.
  */
-export function contentSecurityPolicy(config: AppConfig, extraConnect: readonly string[] = []): string {
+export function contentSecurityPolicy(config: AppConfig): string {
   const ancestors = config.embed.allowedOrigins.length > 0 ? config.embed.allowedOrigins.join(' ') : "'none'"
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    `connect-src ${[...connectSources(config), ...extraConnect].join(' ')}`,
+    `connect-src ${connectSources(config).join(' ')}`,
     "manifest-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -42,9 +42,9 @@ export function contentSecurityPolicy(config: AppConfig, extraConnect: readonly 
 }
 
 /** Header name → value, for every response of the site (the relays' answers included). */
-export function securityHeaders(config: AppConfig, extraConnect: readonly string[] = []): Record<string, string> {
+export function securityHeaders(config: AppConfig): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(config, extraConnect),
+    'Content-Security-Policy': contentSecurityPolicy(config),
     // Links out of the dashboard carry no URL (a snapshot's name and region stay here).
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',

@@ -298,6 +298,7 @@ test.describe('in a page that is not allowed', () => {
     const app = page.frameLocator('iframe[title="Snapshot Lens"]')
     await expect(app.getByRole('heading', { name: 'Snapshot Lens cannot be shown inside this page' })).toBeVisible()
     await expect(app.getByRole('alert')).toContainText(`It is inside a page from ${FOREIGN_ORIGIN}, which is not among the portals`)
+    await expect(app.getByRole('link', { name: 'Open Snapshot Lens in its own tab' })).toHaveAttribute('href', detailLink)
     const frame = appFrame(page)
     // A message from the framing page, read after the app would have read it: nothing follows.
     await frame.evaluate(() => {

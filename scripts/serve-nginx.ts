@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseConfig } from '../app/config/config.ts'
+import { nginxBinary } from '../deploy/nginx/production.ts'
 import { renderMain } from '../deploy/nginx/render.ts'
 
 const { values: args } = parseArgs({
@@ -28,7 +29,7 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx', '/usr/local/bin/nginx'].find(existsSync)
+const NGINX = nginxBinary()
 if (!NGINX) fail('nginx is not installed: `apt-get install -y nginx` (Debian), then run this again.')
 const dist = resolve(args.dist!)
 if (!existsSync(join(dist, 'index.html'))) fail(`no built app in ${dist}: run \`npm run build\` first.`)

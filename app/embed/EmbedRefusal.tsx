@@ -1,10 +1,8 @@
+import { standaloneLink } from '../lib/url.ts'
+
 // Framed by a page that is not one of config.json's embed.allowedOrigins: said plainly, with what to do. Nothing is
 // asked of AWS and nothing is posted to the framing page.
 export function EmbedRefusal({ blockedOrigin }: { blockedOrigin: string | undefined }) {
-  const params = new URLSearchParams(window.location.search)
-  params.delete('embed')
-  params.delete('embed-debug')
-  const standalone = `${window.location.origin}${window.location.pathname}${params.size > 0 ? `?${params}` : ''}`
   return (
     <main className="page">
       <section className="panel panel-error" role="alert" aria-labelledby="refusal-title">
@@ -25,7 +23,7 @@ export function EmbedRefusal({ blockedOrigin }: { blockedOrigin: string | undefi
           <code>config.json</code>.
         </p>
         <p>
-          <a href={standalone} target="_blank" rel="noopener noreferrer">
+          <a href={standaloneLink()} target="_blank" rel="noopener noreferrer">
             Open Snapshot Lens in its own tab
           </a>
         </p>

@@ -10,7 +10,8 @@
 import { LIGHTSAIL_REGIONS } from '../../app/lib/regions.ts'
 import { COGNITO_RELAY, LIGHTSAIL_RELAY, REGION_SOURCE, RELAY_ERRORS, RELAY_RULES } from '../../app/lib/relay-rules.ts'
 import { CACHING, securityHeaders } from '../headers.ts'
-import type { AppConfig } from '../../app/config/config.ts'
+import { parseConfig } from '../../app/config/config.ts'
+import { configFromOutputs } from './stack.ts'
 
 /** AWS's managed CloudFront policies, by their fixed ids. */
 export const MANAGED = {
@@ -43,18 +44,23 @@ const SUBSTITUTIONS: [string, string][] = [
 ]
 const substitute = (text: string) => SUBSTITUTIONS.reduce((t, [from, to]) => t.split(from).join(to), text)
 
-/** The CSP and headers, built by deploy/headers.ts from a config with the stack's values as placeholders. */
+/**
+ * The CSP and headers, built by deploy/headers.ts from the config the stack's outputs write (deploy/aws/stack.ts), with
+ * stand-ins for the stack's values.
+ */
 function headersFor(portals: boolean): Record<string, string> {
-  const config = {
-    defaultRegion: 'us-east-2',
-    regions: [],
-    cognito: { region: 'us-east-2', identityPoolId: 'x', relayPath: COGNITO_RELAY.defaultPath },
-    lightsail: { mode: 'relay', relayPath: LIGHTSAIL_RELAY.defaultPath },
-    pollSeconds: 10,
-    auth: { authority: PLACEHOLDERS.authority, clientId: 'x', scopes: 'openid', logoutUrl: PLACEHOLDERS.logoutUrl },
-    embed: { allowedOrigins: portals ? [PLACEHOLDERS.portals] : [] },
-  } as unknown as AppConfig
-  return securityHeaders(config)
+  const config = configFromOutputs({
+    Region: 'us-east-2',
+    IdentityPoolId: 'us-east-2:00000000-0000-4000-8000-000000000000',
+    Authority: PLACEHOLDERS.authority,
+    ClientId: 'x',
+    LogoutUrl: PLACEHOLDERS.logoutUrl,
+    AppUrl: 'https://app.invalid/',
+    Bucket: 'x',
+    DistributionId: 'x',
+    PortalOrigins: portals ? PLACEHOLDERS.portals : '',
+  })
+  return securityHeaders(parseConfig(config))
 }
 
 /** The relay rules as a CloudFront Function (cloudfront-js-2.0), run on every relay request before it leaves. */

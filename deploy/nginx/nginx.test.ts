@@ -2,7 +2,7 @@
 // hostile requests and a hostile upstream, the real SDK through it to the emulator, the security headers and caching
 // on every kind of file, and the committed deploy/nginx/snapshot-lens.conf kept in step with its sources.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -15,10 +15,10 @@ import { RELAY_RULES } from '../../app/lib/relay-rules.ts'
 import type { Emulator } from '../../emulator/server.ts'
 import { guestCredentials, loopbackOnly, startTestEmulator } from '../../emulator/testing.ts'
 import { CACHING, ROBOTS_TXT, securityHeaders } from '../headers.ts'
-import { productionOptions } from './production.ts'
+import { nginxBinary, productionOptions } from './production.ts'
 import { renderMain, renderServer } from './render.ts'
 
-const NGINX_BINARY = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].find(existsSync) ?? 'nginx'
+const NGINX_BINARY = nginxBinary() ?? 'nginx'
 const SIGNED = (region = 'us-east-2', service = 'lightsail') =>
   `AWS4-HMAC-SHA256 Credential=ASIAEXAMPLE/20261127/${region}/${service}/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=${'a'.repeat(64)}`
 const CONFIG = {

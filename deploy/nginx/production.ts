@@ -1,6 +1,6 @@
 // The production server block's settings: TLS on 443, the app in /var/www/snapshot-lens, the relays to AWS over
 // verified TLS, and the config of deploy/config.production.example.json unless another is named.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { parseConfig } from '../../app/config/config.ts'
 import type { NginxOptions } from './render.ts'
 
@@ -32,4 +32,9 @@ export function productionOptions(settings: ProductionSettings = {}): NginxOptio
       key: settings.key ?? `/etc/letsencrypt/live/${serverName}/privkey.pem`,
     },
   }
+}
+
+/** Where Debian (or a local build) puts nginx; undefined when it is not installed. */
+export function nginxBinary(): string | undefined {
+  return ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx', '/usr/local/bin/nginx'].find(existsSync)
 }

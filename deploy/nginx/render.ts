@@ -22,8 +22,6 @@ export interface NginxOptions {
   resolver: string
   /** CA bundle the upstream's certificate is verified against. */
   trustedCertificates: string
-  /** More `connect-src` sources for the Content Security Policy. */
-  extraConnect?: string[]
   /** Serve this file as config.json instead of the one in the build. */
   configFile?: string
   /** TLS on this server (production): certificate and key files; plain HTTP on port 80 then redirects to it. */
@@ -149,7 +147,7 @@ ${
 export function renderServer(options: NginxOptions): string {
   const { config } = options
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`
-  const headers = securityHeaders(config, options.extraConnect)
+  const headers = securityHeaders(config)
   const h = (extra: Record<string, string>, indent: string) => headerLines({ ...headers, ...extra }, indent).join('\n')
   const lightsailPath = config.lightsail.mode === 'relay' ? config.lightsail.relayPath : undefined
   const cognitoPath = config.cognito.relayPath
