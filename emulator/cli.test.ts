@@ -28,7 +28,7 @@ describe('npm run emulator', () => {
   it('prints one ready line with its URL, serves, and stops cleanly on SIGTERM', async () => {
     const emulator = run(['--port', '0', '--latency', '5'])
     const line = await emulator.ready
-    expect(line).toMatch(/^emulator ready on http:\/\/127\.0\.0\.1:\d+ \(156 snapshots in 6 regions from the seeded account; sign-in at http:\/\/127\.0\.0\.1:\d+\/oidc as alice, bob or carol; identity pools us-east-2:/)
+    expect(line).toMatch(/^emulator ready on http:\/\/127\.0\.0\.1:\d+ \(156 snapshots in 6 regions and 8 disk snapshots from the seeded account; sign-in at http:\/\/127\.0\.0\.1:\d+\/oidc as alice, bob, carol or dave; identity pools us-east-2:/)
     const url = /on (http:\S+)/.exec(line)![1]
     expect((await fetch(`${url}/_emulator/counters`)).status).toBe(200)
     emulator.child.kill('SIGTERM')

@@ -56,7 +56,7 @@ describe('--data', () => {
 
   it.each([
     ['not JSON', '{"instanceSnapshots": [', /not JSON/],
-    ['a document of another kind', '{"instances": []}', /expected the output of get-instance-snapshots/],
+    ['a document of another kind', '{"keyPairs": []}', /expected the output of get-instance-snapshot\(s\)/],
     ['a snapshot without a region', '{"instanceSnapshots": [{"name": "a1"}]}', /instanceSnapshots\[0\]\.location\.regionName: missing/],
     ['a bad timestamp', '{"instanceSnapshot": {"name": "a1", "createdAt": "yesterday", "location": {"regionName": "us-east-2"}}}', /instanceSnapshot\.createdAt: not a timestamp/],
     ['a bad disk timestamp', '[{"instanceSnapshots": [{"name": "a1", "location": {"regionName": "us-east-2"}, "fromAttachedDisks": [{"createdAt": true}]}]}]', /\[0\]\.instanceSnapshots\[0\]\.fromAttachedDisks\[0\]\.createdAt/],
@@ -69,6 +69,37 @@ describe('--data', () => {
 
   it('names a file it cannot read', () => {
     expect(() => loadDataFile(join(dir, 'missing.json'))).toThrow(/missing\.json: cannot read the file \(ENOENT\)/)
+  })
+
+  it('drops a progress from instance snapshots, which Lightsail does not send, and keeps every other field', () => {
+    const pending = accountFromDocuments(cliList).snapshots.get('eu-west-3')![0]!
+    expect(pending).not.toHaveProperty('progress')
+    expect(accountFromDocuments(cliList).snapshots.get('mx-central-1')![0]).toMatchObject({ newField: { x: 1 } })
+  })
+
+  it('replays operations, instances, disk and automatic snapshots, converting every timestamp', () => {
+    const account = accountFromDocuments([
+      { operations: [{ id: 'o1', resourceName: 'web', resourceType: 'Instance', createdAt: '2026-11-01T00:00:00Z', statusChangedAt: 1_793_500_000, location: { regionName: 'eu-west-3' } }] },
+      { instance: { name: 'web', createdAt: 1_700_000_000, location: { regionName: 'eu-west-3' }, hardware: { disks: [{ path: '/dev/xvda', createdAt: '2025-01-01T00:00:00Z' }] } } },
+      { diskSnapshots: [{ name: 'web-data-1', createdAt: 1_700_000_001, state: 'pending', progress: '40%', location: { regionName: 'eu-west-3' } }] },
+      { region: 'eu-west-3', document: { resourceName: 'web', resourceType: 'Instance', autoSnapshots: [{ date: '2026-11-30', createdAt: 1_795_000_000, status: 'Failed' }] } },
+    ])
+    const op = account.operations.get('eu-west-3')![0]!
+    expect(op.createdAt).toEqual(new Date('2026-11-01T00:00:00Z'))
+    expect(op.statusChangedAt).toEqual(new Date(1_793_500_000_000))
+    expect(account.instances.get('eu-west-3')![0]!.hardware!.disks![0]!.createdAt).toEqual(new Date('2025-01-01T00:00:00Z'))
+    expect(account.diskSnapshots.get('eu-west-3')![0]).toMatchObject({ progress: '40%', createdAt: new Date(1_700_000_001_000) })
+    expect(account.autoSnapshots.get('eu-west-3')![0]!.autoSnapshots[0]).toMatchObject({ status: 'Failed', createdAt: new Date(1_795_000_000_000) })
+  })
+
+  it.each([
+    ['get-auto-snapshots without its region', { resourceName: 'web', autoSnapshots: [] }, /does not say its region: wrap it/],
+    ['a wrapper without a region', { document: { instances: [] } }, /a wrapped document names its region/],
+    ['a wrapper whose region another location contradicts', { region: 'us-east-1', document: { instance: { name: 'w', location: { regionName: 'eu-west-3' } } } }, /eu-west-3, but the document is wrapped for us-east-1/],
+    ['an operation without an id', { operations: [{ resourceName: 'x', location: { regionName: 'eu-west-3' } }] }, /operations\[0\]\.id: missing/],
+    ['an automatic snapshot without a date', { region: 'eu-west-3', document: { resourceName: 'web', autoSnapshots: [{ status: 'Success' }] } }, /autoSnapshots\[0\]\.date: missing/],
+  ])('refuses %s, naming the field', (_what, doc, problem) => {
+    expect(() => accountFromDocuments(doc)).toThrow(problem)
   })
 
   it('accepts a lone get-instance-snapshots document', () => {

@@ -1,14 +1,17 @@
 // Injected failures for tests and demos: for the next N calls, or at a rate, optionally for one service or operation.
 import { notAuthorized } from './id-tokens.ts'
-import { lightsailErrors } from './lightsail.ts'
+import { lightsailErrors } from './lightsail/errors.ts'
 import { AwsError, errors } from './wire.ts'
 
 export const FAULT_KINDS = ['throttle', 'http500', 'http503', 'drop', 'slow', 'error', 'malformed', 'not-json'] as const
 
-/** The errors a fault of kind `error` can answer with, by their `__type`: Lightsail's, and Cognito's refusal of a login. */
-export const INJECTABLE_ERRORS: Record<string, () => AwsError> = {
+/**
+ * The errors a fault of kind `error` can answer with, by their `__type`: Lightsail's, and Cognito's refusal of a login.
+ * Each is given the operation it answers, so an access denied names the action that was called.
+ */
+export const INJECTABLE_ERRORS: Record<string, (operation: string) => AwsError> = {
   NotAuthorizedException: () => notAuthorized(`Invalid login token. Token expired: ${Math.floor(Date.now() / 1000)} >= ${Math.floor(Date.now() / 1000) - 1}`),
-  AccessDeniedException: () => lightsailErrors.accessDenied('GetInstanceSnapshot'),
+  AccessDeniedException: (operation) => lightsailErrors.accessDenied(operation),
   AccountSetupInProgressException: () => lightsailErrors.accountSetupInProgress(),
   RegionSetupInProgressException: () => lightsailErrors.regionSetupInProgress('this region'),
   UnauthenticatedException: () => lightsailErrors.unauthenticated(),
@@ -100,7 +103,7 @@ export class FaultInjector {
         case 'slow':
           return { action: 'delay', ms: rule.delayMs ?? 5000 }
         case 'error':
-          return { action: 'error', error: INJECTABLE_ERRORS[rule.error!]!() }
+          return { action: 'error', error: INJECTABLE_ERRORS[rule.error!]!(operation) }
         case 'malformed':
           return { action: 'answer', contentType: 'application/x-amz-json-1.1', body: '{}' }
         case 'not-json':

@@ -27,6 +27,33 @@ describe('--generate N', () => {
     const ages = all.map((s) => (NOW - s.createdAt!.getTime()) / 86_400_000)
     expect(ages.filter((d) => d > 365).length).toBeGreaterThan(100)
     expect(all.every((s) => (s.tags ?? []).some((t) => t.key === 'env'))).toBe(true)
+    expect(all.filter((s) => s.progress !== undefined)).toEqual([])
+  })
+
+  it('holds what Lightsail reports around the snapshots: sources (some deleted), operations, disk and automatic snapshots', () => {
+    const account = generateAccount(10_000, NOW)
+    let sources = 0
+    let living = 0
+    for (const [region, list] of account.snapshots) {
+      const instances = new Set((account.instances.get(region) ?? []).map((i) => i.name))
+      const names = new Set(list.map((s) => s.fromInstanceName))
+      sources += names.size
+      living += [...names].filter((n) => instances.has(n!)).length
+      const ops = account.operations.get(region) ?? []
+      const created = new Set(ops.filter((o) => o.operationType === 'CreateInstanceSnapshot' && o.resourceType === 'InstanceSnapshot').map((o) => o.resourceName))
+      expect(list.every((s) => created.has(s.name))).toBe(true)
+      // Oldest first, as GetOperations pages them.
+      const times = ops.map((o) => o.createdAt!.getTime())
+      expect(times).toEqual([...times].sort((a, b) => a - b))
+    }
+    expect(living / sources).toBeGreaterThan(0.6)
+    expect(living / sources).toBeLessThan(0.9)
+    const disks = [...account.diskSnapshots.values()].flat()
+    expect(disks).toHaveLength(1000)
+    expect(disks.every((d) => d.progress === '100%' && d.state === 'completed')).toBe(true)
+    const autos = [...account.autoSnapshots.values()].flat()
+    expect(autos.length).toBeGreaterThan(50)
+    expect(autos.every((a) => a.autoSnapshots.length === 7)).toBe(true)
   })
 })
 

@@ -1,6 +1,6 @@
 // Roles and their policies, as small as Snapshot Lens needs: which Lightsail actions a role may call, and in which
 // regions. Every Lightsail call is checked against the caller's role, and refused in AWS's words.
-import { lightsailErrors } from './lightsail.ts'
+import { lightsailErrors } from './lightsail/errors.ts'
 import type { AwsError } from './wire.ts'
 
 export const ACCOUNT_ID = '123456789012'
@@ -17,14 +17,34 @@ export interface Role {
   statements: Statement[]
 }
 
-const READ = ['lightsail:GetInstanceSnapshot', 'lightsail:GetInstanceSnapshots', 'lightsail:GetRegions']
+/**
+ * The reads an administrator allows a Snapshot Lens role: each action named, no wildcard. (The app's own list of what
+ * it calls lives with the app; a test holds the two equal, since the emulator knows nothing of the app.)
+ */
+export const READ_ACTIONS = [
+  'lightsail:GetInstanceSnapshot',
+  'lightsail:GetInstanceSnapshots',
+  'lightsail:GetRegions',
+  'lightsail:GetOperationsForResource',
+  'lightsail:GetInstance',
+  'lightsail:GetInstances',
+  'lightsail:GetAutoSnapshots',
+  'lightsail:GetDiskSnapshot',
+  'lightsail:GetDiskSnapshots',
+  'lightsail:GetBundles',
+]
+/** A role made for an earlier release, before the snapshot's context and disk snapshots were read: the three first reads. */
+export const FIRST_READS = ['lightsail:GetInstanceSnapshot', 'lightsail:GetInstanceSnapshots', 'lightsail:GetRegions']
 
 /** The seeded account's roles. */
 export const ROLES: Record<string, Role> = {
-  SnapshotLensReaders: { name: 'SnapshotLensReaders', statements: [{ actions: READ, regions: '*' }] },
-  SnapshotLensReadersOhio: { name: 'SnapshotLensReadersOhio', statements: [{ actions: READ, regions: ['us-east-2'] }] },
+  SnapshotLensReaders: { name: 'SnapshotLensReaders', statements: [{ actions: READ_ACTIONS, regions: '*' }] },
+  SnapshotLensReadersOhio: { name: 'SnapshotLensReadersOhio', statements: [{ actions: READ_ACTIONS, regions: ['us-east-2'] }] },
+  SnapshotLensSnapshotsOnly: { name: 'SnapshotLensSnapshotsOnly', statements: [{ actions: FIRST_READS, regions: '*' }] },
   SnapshotLensNoLightsail: { name: 'SnapshotLensNoLightsail', statements: [] },
-  SnapshotLensGuests: { name: 'SnapshotLensGuests', statements: [{ actions: READ, regions: '*' }] },
+  /** The tools' key (`test` / `test`, loopback only): every Lightsail action, as LocalStack's convention has it. */
+  EmulatorTools: { name: 'EmulatorTools', statements: [{ actions: ['lightsail:*'], regions: '*' }] },
+  SnapshotLensGuests: { name: 'SnapshotLensGuests', statements: [{ actions: READ_ACTIONS, regions: '*' }] },
 }
 
 /**

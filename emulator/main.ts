@@ -5,6 +5,7 @@ import { generateAccount } from './fixtures/generate.ts'
 import { seedAccount } from './fixtures/seed.ts'
 import { DEVELOPMENT_POOL, GUEST_POOL, SIGNED_IN_POOL } from './pools.ts'
 import { startEmulator } from './server.ts'
+import { USERS } from './users.ts'
 
 const USAGE = `usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--data FILE | --generate N] [--latency MS]
        [--credential-seconds 3600] [--id-token-seconds 3600] [--pending-seconds 20]`
@@ -73,8 +74,10 @@ try {
     idTokenSeconds: number(args['id-token-seconds'], 'id-token-seconds', 3600, 60, 86_400),
   })
   const total = [...initial.snapshots.values()].reduce((n, list) => n + list.length, 0)
+  const disks = [...initial.diskSnapshots.values()].reduce((n, list) => n + list.length, 0)
+  const users = USERS.map((u) => u.username)
   console.log(
-    `emulator ready on ${emulator.url} (${total} snapshots in ${initial.snapshots.size} regions from ${dataFile ?? (generated !== undefined ? `a generated account (--generate ${generated})` : 'the seeded account')}; sign-in at ${emulator.issuer} as alice, bob or carol; identity pools ${SIGNED_IN_POOL} (signed-in users), ${GUEST_POOL} (guests, no Lightsail), ${DEVELOPMENT_POOL} (development: guests may read))`,
+    `emulator ready on ${emulator.url} (${total} snapshots in ${initial.snapshots.size} regions and ${disks} disk snapshots from ${dataFile ?? (generated !== undefined ? `a generated account (--generate ${generated})` : 'the seeded account')}; sign-in at ${emulator.issuer} as ${users.slice(0, -1).join(', ')} or ${users.at(-1)}; identity pools ${SIGNED_IN_POOL} (signed-in users), ${GUEST_POOL} (guests, no Lightsail), ${DEVELOPMENT_POOL} (development: guests may read))`,
   )
   const stop = (signal: string) => {
     console.log(`emulator: ${signal}, stopping`)

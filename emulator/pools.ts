@@ -41,6 +41,7 @@ export function seededPools(providerName: string): IdentityPool[] {
   const rules: RoleRule[] = [
     { claim: 'cognito:groups', value: 'lightsail-readers', role: 'SnapshotLensReaders' },
     { claim: 'cognito:groups', value: 'lightsail-readers-ohio', role: 'SnapshotLensReadersOhio' },
+    { claim: 'cognito:groups', value: 'lightsail-snapshot-readers', role: 'SnapshotLensSnapshotsOnly' },
   ]
   return [
     { id: SIGNED_IN_POOL, providers, allowUnauthenticated: false, roles: { authenticated: 'SnapshotLensNoLightsail' }, rules, guestsScopedDown: true },

@@ -5,16 +5,16 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { handleAdmin, type AdminRoute } from './admin.ts'
 import { CognitoIdentity } from './cognito-identity.ts'
 import { FaultInjector } from './faults.ts'
-import { authorize } from './iam.ts'
+import { authorize, ROLES } from './iam.ts'
 import { createSigningKey, mintIdToken } from './id-tokens.ts'
-import { lightsailOperations } from './lightsail.ts'
+import { lightsailHandler } from './lightsail/routes.ts'
 import type { Account } from './model.ts'
 import { createOpenIdProvider, OIDC_PATH, type OpenIdProvider } from './oidc.ts'
 import { CLIENT_IDS, seededPools, type IdentityPool } from './pools.ts'
-import { findUser } from './users.ts'
+import { findUser, USERS } from './users.ts'
 import { regionOfHost, verifySigV4 } from './sigv4.ts'
-import { Store } from './store.ts'
-import { AwsError, errors, MAX_BODY_BYTES, parseJsonBody, readBody, requestId, sendError, sendJson } from './wire.ts'
+import { SETTLE_STATES, Store } from './store.ts'
+import { AwsError, errors, MAX_BODY_BYTES, parseJsonBody, readBody, requestId, sendError, sendJson, toWire } from './wire.ts'
 
 export interface EmulatorOptions {
   port?: number
@@ -41,6 +41,24 @@ export interface Emulator {
 const LIGHTSAIL_PREFIX = 'Lightsail_20161128.'
 const COGNITO_PREFIX = 'AWSCognitoIdentityService.'
 const COGNITO_EXPOSED = 'x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date'
+
+/**
+ * The access key tools use against the emulator (the AWS CLI with `--endpoint-url`, scripts), as LocalStack's
+ * convention has it: `test` / `test`, no session token, every Lightsail action, and only from this machine. The app's
+ * own identities stay read-only.
+ */
+const TOOLS_KEY = {
+  accessKeyId: 'test',
+  secretAccessKey: 'test',
+  expiresAt: Number.POSITIVE_INFINITY,
+  identityId: 'tools',
+  permissions: { role: ROLES.EmulatorTools!, scopedDownAsGuest: false },
+}
+
+export function fromLoopback(req: IncomingMessage): boolean {
+  const address = req.socket.remoteAddress ?? ''
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
+}
 
 function corsHeaders(req: IncomingMessage): Record<string, string> {
   return {
@@ -100,12 +118,24 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       latencyMs = body.ms
       reply(200, { latencyMs })
     },
+    // Settles a pending instance snapshot (available or error) or disk snapshot (completed or error) at once; the
+    // operations that follow it end with it.
+    'POST /_emulator/settle': (body, reply) => {
+      const { region, name, state } = body
+      if (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) return reply(400, { error: 'region must be a region name such as us-east-2' })
+      if (typeof name !== 'string' || name.length === 0 || name.length > 255) return reply(400, { error: 'name must be the name of a pending snapshot' })
+      const states = [...new Set(Object.values(SETTLE_STATES).flat())]
+      if (typeof state !== 'string' || !states.includes(state)) return reply(400, { error: `state must be one of ${states.join(', ')}` })
+      const settled = store.settle(region, name, state)
+      if (!settled.ok) return reply(settled.status, { error: settled.error })
+      reply(200, { region, name, kind: settled.kind, state: settled.state })
+    },
     'POST /_emulator/expire-credentials': (_body, reply) => reply(200, { expired: cognito.expireAll() }),
     // An ID token for a seeded user, for tests and for a portal handing its user to the app: optionally already
     // expired (a negative expiresIn) or for another audience.
     'POST /_emulator/tokens': async (body, reply) => {
       const user = typeof body.user === 'string' ? findUser(body.user) : undefined
-      if (!user) return reply(400, { error: 'user must be one of the seeded users: alice, bob, carol' })
+      if (!user) return reply(400, { error: `user must be one of the seeded users: ${USERS.map((u) => u.username).join(', ')}` })
       const expiresIn = body.expiresIn ?? options.idTokenSeconds ?? 3600
       if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || Math.abs(expiresIn) > 86_400 * 30) {
         return reply(400, { error: 'expiresIn must be a whole number of seconds (negative: already expired)' })
@@ -175,19 +205,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   async function lightsailCall(req: IncomingMessage, res: ServerResponse, target: string, body: Buffer): Promise<void> {
     const operation = target.slice(LIGHTSAIL_PREFIX.length)
-    const handler = lightsailOperations[operation]
+    const handler = lightsailHandler(operation)
     const verified = await verifySigV4(
       { method: req.method ?? 'POST', path: req.url ?? '/', headers: req.headers, body },
-      (key) => cognito.credential(key),
+      (key) => cognito.credential(key) ?? (key === TOOLS_KEY.accessKeyId && fromLoopback(req) ? TOOLS_KEY : undefined),
       clock(),
       'lightsail',
     )
     count(`Lightsail.${operation}`, verified.region)
     if (await applyFault('lightsail', operation, verified.region, res)) return
     if (!handler) throw errors.unknownOperation(target)
+    // An opt-in region the account has not enabled knows none of its credentials.
+    if (store.regionDisabled(verified.region)) throw errors.unrecognizedClient()
     const denied = authorize(verified.credential.permissions, operation, verified.region)
     if (denied) throw denied
-    return sendJson(res, 200, handler(store, verified.region, parseJsonBody(body)))
+    return sendJson(res, 200, toWire(handler(store, verified.region, parseJsonBody(body))))
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -12,7 +12,8 @@ export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000
 export interface SigningCredential {
   accessKeyId: string
   secretAccessKey: string
-  sessionToken: string
+  /** Temporary credentials carry one; a long-term access key (the tools' `test` key) does not. */
+  sessionToken?: string
   expiresAt: number
 }
 

@@ -83,6 +83,11 @@ export async function lightsailClient(url: string, region = 'us-east-2', extra: 
   })
 }
 
+/** A client signed with the tools' key (`test` / `test`), which may call every Lightsail action from loopback. */
+export function toolsClient(url: string, region = 'us-east-2'): LightsailClient {
+  return new LightsailClient({ region, endpoint: url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, requestHandler: loopbackOnly() })
+}
+
 export async function admin(url: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') {
   const response = await fetch(`${url}/_emulator/${path}`, {
     method,

@@ -17,6 +17,8 @@ export const USERS: User[] = [
   { username: 'alice', sub: '7d5a1c2e-0b3f-4e61-9a8d-1f2e3c4b5a60', name: 'Alice Adams', email: 'alice@example.com', groups: ['lightsail-readers'] },
   { username: 'bob', sub: 'b0b2c3d4-5e6f-4a1b-8c9d-0e1f2a3b4c5d', name: 'Bob Brown', email: 'bob@example.com', groups: ['lightsail-readers-ohio'] },
   { username: 'carol', sub: 'ca201a5e-9f8e-4d7c-b6a5-4f3e2d1c0b9a', name: 'Carol Clark', email: 'carol@example.com', groups: [] },
+  // A role from before the snapshot's context was read: snapshots only (the three first reads).
+  { username: 'dave', sub: 'da7e0b1c-2d3e-4f5a-8b6c-7d8e9f0a1b2c', name: 'Dave Davis', email: 'dave@example.com', groups: ['lightsail-snapshot-readers'] },
 ]
 
 export function findUser(username: string): User | undefined {

@@ -100,3 +100,18 @@ export function parseJsonBody(body: Buffer): Record<string, unknown> {
 export function epochSeconds(date: Date): number {
   return Math.round(date.getTime()) / 1000
 }
+
+/**
+ * A model value as JSON 1.1 sends it: Dates become epoch seconds, at any depth, and the emulator's own bookkeeping
+ * (`follows`: the snapshot an operation follows) is never sent.
+ */
+export function toWire(value: unknown): unknown {
+  if (value instanceof Date) return epochSeconds(value)
+  if (Array.isArray(value)) return value.map(toWire)
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {}
+    for (const [key, v] of Object.entries(value)) if (key !== 'follows' && v !== undefined) out[key] = toWire(v)
+    return out
+  }
+  return value
+}
