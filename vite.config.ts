@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { preloadLazyChunks } from './scripts/vite-preload.ts'
 import { relayPlugin } from './scripts/vite-relay.ts'
+import { schemasPerCommand, sdkPackageVersionOnly } from './scripts/vite-sdk-size.ts'
 import { sourceMapsOutsideDist } from './scripts/vite-sourcemaps.ts'
 
 export default defineConfig({
@@ -9,6 +10,9 @@ export default defineConfig({
   plugins: [
     react(),
     preloadLazyChunks(['loadCognitoIdentity']),
+    // The first load carries the shapes of the snapshot link's own command only (see the plugin).
+    schemasPerCommand({ firstLoad: ['GetInstanceSnapshot'] }),
+    sdkPackageVersionOnly(),
     sourceMapsOutsideDist(),
     // The relay serves the paths of the config the app is served: SNAPSHOT_LENS_CONFIG, or public/config.json.
     relayPlugin({
@@ -18,6 +22,8 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // Every browser these targets name supports <link rel="modulepreload">: no polyfill.
+    modulePreload: { polyfill: false },
     // light-dark() carries both themes in one declaration; these browsers (2024 on) read it natively.
     cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
     // Made, but not published: written to sourcemaps/, outside dist/ (scripts/vite-sourcemaps.ts).

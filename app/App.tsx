@@ -3,6 +3,7 @@ import type { AppConfig } from './config/config.ts'
 import { standaloneLink, useSearch } from './lib/url.ts'
 import { LookupForm } from './snapshots/ui/LookupForm.tsx'
 import { SnapshotDetail } from './snapshots/ui/SnapshotDetail.tsx'
+import { SnapshotSkeleton } from './snapshots/ui/SnapshotSkeleton.tsx'
 import { useSignedIn } from './session.tsx'
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx'
 import { Link } from './ui/Link.tsx'
@@ -10,6 +11,8 @@ import { resolveView, type View } from './view.ts'
 
 // A link that names no valid region or snapshot is rare: its explanation loads when needed.
 const LinkProblem = lazy(() => import('./LinkProblem.tsx').then((m) => ({ default: m.LinkProblem })))
+// A disk snapshot's page is a link of its own, rarer than an instance snapshot's: it loads when opened.
+const DiskSnapshotDetail = lazy(() => import('./snapshots/ui/DiskSnapshotDetail.tsx').then((m) => ({ default: m.DiskSnapshotDetail })))
 // The inventory is not part of a snapshot link's first screen: it loads when opened.
 const InventoryPage = lazy(() => import('./inventory/ui/InventoryPage.tsx').then((m) => ({ default: m.InventoryPage })))
 
@@ -23,8 +26,16 @@ function Content({ view, config }: { view: View; config: AppConfig }) {
           <LinkProblem problem={resolved} />
         </Suspense>
       )
-    case 'detail':
-      return <SnapshotDetail key={`${resolved.region}/${resolved.name}`} region={resolved.region} name={resolved.name} pollSeconds={config.pollSeconds} url={url} />
+    case 'detail': {
+      const key = `${resolved.resource}/${resolved.region}/${resolved.name}`
+      const props = { region: resolved.region, name: resolved.name, pollSeconds: config.pollSeconds, url }
+      if (resolved.resource === 'instance') return <SnapshotDetail key={key} {...props} />
+      return (
+        <Suspense fallback={<SnapshotSkeleton />}>
+          <DiskSnapshotDetail key={key} {...props} />
+        </Suspense>
+      )
+    }
     case 'inventory':
       return (
         <Suspense fallback={<p role="status">Loading the snapshots…</p>}>

@@ -36,8 +36,14 @@ async function boot(config: AppConfig): Promise<void> {
     session.aws.credentials.warmUp()
     const view = resolveView(window.location.search, config)
     const { resolved } = view
-    if (resolved.kind === 'detail') {
+    if (resolved.kind === 'detail' && resolved.resource === 'instance') {
       void session.queryClient.prefetchQuery(snapshotQueries.detail(session.aws, resolved.region, resolved.name, config.pollSeconds))
+    } else if (resolved.kind === 'detail') {
+      // A disk snapshot's query and page come in their own chunks; the request leaves as soon as the query's is in.
+      void import('./snapshots/ui/DiskSnapshotDetail.tsx')
+      void import('./snapshots/disk-queries.ts').then(({ diskSnapshotQueries }) =>
+        session.queryClient.prefetchQuery(diskSnapshotQueries.detail(session.aws, resolved.region, resolved.name, config.pollSeconds)),
+      )
     } else if (resolved.kind === 'inventory') {
       // The page's chunk and the home region's first request, both at once; the other regions follow from the page.
       void import('./inventory/ui/InventoryPage.tsx')

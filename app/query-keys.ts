@@ -7,4 +7,10 @@ export const queryKeys = {
   region: (region: string) => [...queryKeys.all(), region] as const,
   snapshot: (region: string, name: string) => [...queryKeys.region(region), 'instanceSnapshot', name] as const,
   snapshots: (region: string) => [...queryKeys.region(region), 'instanceSnapshots'] as const,
+  diskSnapshot: (region: string, name: string) => [...queryKeys.region(region), 'diskSnapshot', name] as const,
+  diskSnapshots: (region: string) => [...queryKeys.region(region), 'diskSnapshots'] as const,
+  /** Every operation Lightsail keeps for one resource (a snapshot, an instance, a disk). */
+  operations: (region: string, resourceName: string) => [...queryKeys.region(region), 'operationsForResource', resourceName] as const,
+  instance: (region: string, name: string) => [...queryKeys.region(region), 'instance', name] as const,
+  autoSnapshots: (region: string, resourceName: string) => [...queryKeys.region(region), 'autoSnapshots', resourceName] as const,
 }

@@ -3,10 +3,11 @@ import type { AppConfig } from './config/config.ts'
 import { nameProblem } from './lib/names.ts'
 import { REGION_PATTERN } from './lib/relay-rules.ts'
 import { offeredRegions } from './lib/regions.ts'
-import { parseView, type ParsedView } from './lib/url.ts'
+import { parseView, type ParsedView, type SnapshotKind } from './lib/url.ts'
 
 export type ResolvedView =
-  | { kind: 'detail'; region: string; name: string }
+  /** One snapshot: an instance snapshot (`snapshot=`) or a disk snapshot (`diskSnapshot=`). */
+  | { kind: 'detail'; resource: SnapshotKind; region: string; name: string }
   /** Every snapshot: of every region the account can use, or of `region` only. */
   | { kind: 'inventory'; region?: string }
   | { kind: 'bad-region'; region: string; problem: string }
@@ -26,7 +27,8 @@ export function resolveView(search: string, config: AppConfig): View {
   const regions = offeredRegions(config.regions)
   const region = url.region ?? config.defaultRegion
   const view = (resolved: ResolvedView): View => ({ url, regions, region, resolved })
-  if (url.region !== undefined || url.snapshot !== undefined) {
+  const named = url.snapshot ?? url.diskSnapshot
+  if (url.region !== undefined || named !== undefined) {
     const regionProblem = !REGION_PATTERN.test(region)
       ? `"${region}" is not a region name. Region names look like us-east-2.`
       : !regions.includes(region)
@@ -34,8 +36,11 @@ export function resolveView(search: string, config: AppConfig): View {
         : undefined
     if (regionProblem) return view({ kind: 'bad-region', region, problem: regionProblem })
   }
-  if (!url.snapshot) return view({ kind: 'inventory', ...(url.region ? { region: url.region } : {}) })
-  const problem = nameProblem(url.snapshot)
-  if (problem) return view({ kind: 'bad-name', region, name: url.snapshot, problem })
-  return view({ kind: 'detail', region, name: url.snapshot })
+  if (named === undefined) return view({ kind: 'inventory', ...(url.region ? { region: url.region } : {}) })
+  if (url.snapshot !== undefined && url.diskSnapshot !== undefined) {
+    return view({ kind: 'bad-name', region, name: named, problem: 'A link opens one snapshot: it names snapshot= (an instance snapshot) or diskSnapshot= (a disk snapshot), not both.' })
+  }
+  const problem = nameProblem(named)
+  if (problem) return view({ kind: 'bad-name', region, name: named, problem })
+  return view({ kind: 'detail', resource: url.snapshot !== undefined ? 'instance' : 'disk', region, name: named })
 }

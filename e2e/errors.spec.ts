@@ -10,7 +10,7 @@ test('not found: says which name and region, offers no retry, and links to the r
   await expect(panel.getByText(/^[0-9a-f-]{36}$/)).toBeVisible()
   await expect(panel.getByRole('button', { name: 'Try again' })).toHaveCount(0)
   await panel.getByRole('link', { name: 'See all snapshots in us-east-2' }).click()
-  await expect(page.getByRole('heading', { name: 'Instance snapshots in US East (Ohio) · us-east-2' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Snapshots in US East (Ohio) · us-east-2' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'web-1-backup' })).toBeVisible()
   expect(new URL(page.url()).search).toBe('?region=us-east-2')
 })
@@ -102,7 +102,7 @@ test('expired credentials are renewed and the call retried, without a visible er
 test('a failed background refresh keeps the data on screen, marked stale', async ({ page, emulator }) => {
   await page.goto(detail('web-1-backup'))
   await expect(page.getByTestId('status-state')).toHaveText('available')
-  await emulator.admin('faults', { kind: 'http503', count: 3, service: 'lightsail' })
+  await emulator.admin('faults', { kind: 'http503', count: 3, service: 'lightsail', operation: 'GetInstanceSnapshot' })
   await page.getByRole('button', { name: 'Refresh' }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'The last refresh failed' })).toBeVisible({ timeout: 20_000 })
   await expect(page.getByTestId('last-refreshed')).toContainText('stale: the last refresh failed')

@@ -43,7 +43,7 @@ test('back and forward move between looked-up snapshots, and a reload keeps the 
 
 test('the inventory lists a region and opens a snapshot in place', async ({ page }) => {
   await page.goto('./?region=ap-southeast-2')
-  await expect(page.getByRole('heading', { name: 'Instance snapshots in Asia Pacific (Sydney) · ap-southeast-2' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Snapshots in Asia Pacific (Sydney) · ap-southeast-2' })).toBeVisible()
   await expect(page.getByRole('row')).toHaveCount(5)
   await page.getByRole('link', { name: 'sydney-cache-1' }).click()
   await expect(page.getByTestId('status-state')).toHaveText('pending')

@@ -84,7 +84,7 @@ test.describe('signed out', () => {
       await signInAs(other, 'bob')
       const refused = other.getByRole('list', { name: 'Regions that did not answer' })
       await expect(refused).toContainText(
-        'US West (Oregon) · us-west-2: access denied: the role SnapshotLensReadersOhio may not call lightsail:GetInstanceSnapshots here; ask an administrator to allow it in this region',
+        'US West (Oregon) · us-west-2: access denied: the role SnapshotLensReadersOhio may not call lightsail:GetInstanceSnapshots or lightsail:GetDiskSnapshots here; ask an administrator to allow it in this region',
       )
       const bobIds = await other.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('aws:cognito-identity-credentials:')))
       expect(bobIds).toHaveLength(1)

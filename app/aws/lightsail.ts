@@ -60,12 +60,14 @@ export class LightsailClients {
   }
 
   private async attempt<T>(region: string, send: (client: LightsailClient, abortSignal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
+    const generation = this.credentials.generation
     try {
       return await send(this.client(region), signal)
     } catch (error) {
       if ((error as { name?: string }).name !== 'ExpiredTokenException' || signal.aborted) throw await classify(error)
     }
-    this.credentials.renew()
+    // Calls in flight together all hear "expired" at once: the first renews, the rest use what it got.
+    if (this.credentials.generation === generation) this.credentials.renew()
     try {
       return await send(this.client(region), signal)
     } catch (error) {

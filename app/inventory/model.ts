@@ -1,16 +1,21 @@
 // The inventory's rows and what is done with them: filtering, sorting, grouping, totals, the pictures' numbers, and
 // the downloads. Pure functions over plain rows, built once per page of snapshots, so 10,000 rows filter in a few
 // milliseconds.
+import type { DiskSnapshot } from '../aws/disk-snapshots.ts'
 import type { InstanceSnapshot, Tag } from '../aws/snapshots.ts'
-import type { InventoryFilters, Sort } from '../lib/url.ts'
+import type { InventoryFilters, SnapshotKind, Sort } from '../lib/url.ts'
 
 export interface Row {
-  /** Unique across regions: names are unique per region only. */
+  /** Unique across regions and kinds: names are unique per region and resource type only. */
   key: string
+  kind: SnapshotKind
   region: string
   name: string
   state: string
+  /** What a disk snapshot reports (instance snapshots report none). */
   progress?: string
+  /** Disk snapshots: the disk it was taken from. */
+  disk?: string
   instance: string
   /** Epoch milliseconds, or undefined when not reported. */
   createdAt?: number
@@ -24,25 +29,34 @@ export interface Row {
   haystack: string
 }
 
-export function toRow(region: string, s: InstanceSnapshot): Row {
+function row(kind: SnapshotKind, region: string, s: InstanceSnapshot | DiskSnapshot, sizeGb: number, disk?: string): Row {
   const name = s.name ?? '(unnamed)'
   const instance = s.fromInstanceName ?? ''
   const tags = s.tags ?? []
-  const sizeGb = (s.sizeInGb ?? 0) + (s.fromAttachedDisks ?? []).reduce((sum, d) => sum + (d.sizeInGb ?? 0), 0)
   return {
-    key: `${region}/${name}`,
+    key: `${region}/${kind}/${name}`,
+    kind,
     region,
     name,
     state: s.state ?? 'unknown',
-    progress: s.progress,
+    progress: kind === 'disk' ? s.progress : undefined,
+    disk,
     instance,
     createdAt: s.createdAt ? new Date(s.createdAt).getTime() : undefined,
     sizeGb,
     auto: s.isFromAutoSnapshot === true,
     zone: s.location?.availabilityZone,
     tags,
-    haystack: [name, instance, ...tags.flatMap((t) => [t.key ?? '', t.value ?? ''])].join('\n').toLowerCase(),
+    haystack: [name, instance, disk ?? '', ...tags.flatMap((t) => [t.key ?? '', t.value ?? ''])].join('\n').toLowerCase(),
   }
+}
+
+export function toRow(region: string, s: InstanceSnapshot): Row {
+  return row('instance', region, s, (s.sizeInGb ?? 0) + (s.fromAttachedDisks ?? []).reduce((sum, d) => sum + (d.sizeInGb ?? 0), 0))
+}
+
+export function toDiskRow(region: string, s: DiskSnapshot): Row {
+  return row('disk', region, s, s.sizeInGb ?? 0, s.fromDiskName)
 }
 
 const DAY = 86_400_000
@@ -61,6 +75,7 @@ export function filterRows(rows: readonly Row[], filters: InventoryFilters, now:
   return rows.filter(
     (r) =>
       (!q || r.haystack.includes(q)) &&
+      (!filters.kind || r.kind === filters.kind) &&
       (!filters.state || r.state === filters.state) &&
       (!filters.origin || r.auto === (filters.origin === 'auto')) &&
       (!filters.instance || r.instance === filters.instance) &&
@@ -72,6 +87,7 @@ export function filterRows(rows: readonly Row[], filters: InventoryFilters, now:
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const COMPARE: Record<Sort['key'], (a: Row, b: Row) => number> = {
   name: (a, b) => byText(a.name, b.name),
+  kind: (a, b) => byText(a.kind, b.kind),
   state: (a, b) => byText(a.state, b.state),
   instance: (a, b) => byText(a.instance, b.instance),
   created: (a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0),
@@ -85,7 +101,7 @@ const COMPARE: Record<Sort['key'], (a: Row, b: Row) => number> = {
 export function sortRows(rows: readonly Row[], sort: Sort = { key: 'created', descending: true }): Row[] {
   const compare = COMPARE[sort.key]
   const sign = sort.descending ? -1 : 1
-  return [...rows].sort((a, b) => sign * compare(a, b) || byText(a.region, b.region) || byText(a.name, b.name))
+  return [...rows].sort((a, b) => sign * compare(a, b) || byText(a.region, b.region) || byText(a.name, b.name) || byText(a.kind, b.kind))
 }
 
 export interface Group {
@@ -113,21 +129,28 @@ export function groupBySource(rows: readonly Row[]): Group[] {
 export interface Totals {
   count: number
   sizeGb: number
+  /** How many of them are disk snapshots (the rest are instance snapshots). */
+  disks: number
 }
 
 export function totals(rows: readonly Row[]): Totals {
   let sizeGb = 0
-  for (const r of rows) sizeGb += r.sizeGb
-  return { count: rows.length, sizeGb }
+  let disks = 0
+  for (const r of rows) {
+    sizeGb += r.sizeGb
+    if (r.kind === 'disk') disks += 1
+  }
+  return { count: rows.length, sizeGb, disks }
 }
 
 /** Snapshots and gigabytes per region, busiest first. */
 export function perRegion(rows: readonly Row[]): (Totals & { region: string })[] {
   const by = new Map<string, Totals>()
   for (const r of rows) {
-    const t = by.get(r.region) ?? { count: 0, sizeGb: 0 }
+    const t = by.get(r.region) ?? { count: 0, sizeGb: 0, disks: 0 }
     t.count += 1
     t.sizeGb += r.sizeGb
+    if (r.kind === 'disk') t.disks += 1
     by.set(r.region, t)
   }
   return [...by].map(([region, t]) => ({ region, ...t })).sort((a, b) => b.count - a.count || byText(a.region, b.region))
@@ -136,7 +159,7 @@ export function perRegion(rows: readonly Row[]): (Totals & { region: string })[]
 export const AGE_THRESHOLDS = [30, 90, 365] as const
 
 /** How many kept snapshots are older than each threshold: they stay until deleted, and are billed every month. */
-export function ageBuckets(rows: readonly Row[], now: number): { days: number; count: number; sizeGb: number }[] {
+export function ageBuckets(rows: readonly Row[], now: number): (Totals & { days: number })[] {
   return AGE_THRESHOLDS.map((days) => {
     const before = now - days * DAY
     const old = rows.filter((r) => r.createdAt !== undefined && r.createdAt < before)
@@ -144,7 +167,7 @@ export function ageBuckets(rows: readonly Row[], now: number): { days: number; c
   })
 }
 
-const CSV_COLUMNS = ['region', 'name', 'state', 'progress', 'sourceInstance', 'createdAt', 'sizeGb', 'fromAutoSnapshot', 'availabilityZone', 'tags'] as const
+const CSV_COLUMNS = ['region', 'kind', 'name', 'state', 'progress', 'sourceDisk', 'sourceInstance', 'createdAt', 'sizeGb', 'fromAutoSnapshot', 'availabilityZone', 'tags'] as const
 
 function csvCell(value: string): string {
   // A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return) is kept as text.
@@ -155,9 +178,11 @@ function csvCell(value: string): string {
 function plain(row: Row) {
   return {
     region: row.region,
+    kind: row.kind,
     name: row.name,
     state: row.state,
     progress: row.progress ?? '',
+    sourceDisk: row.disk ?? '',
     sourceInstance: row.instance,
     createdAt: row.createdAt === undefined ? '' : new Date(row.createdAt).toISOString(),
     sizeGb: row.sizeGb,

@@ -1,13 +1,18 @@
 // The inventory's queries: which regions to cover, and each region's snapshots, page by page. Keys come from the one
 // factory; a region's rows show as each page arrives (a streamed query), and a refresh keeps them until it is done.
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query'
+import { diskSnapshotPages } from '../aws/disk-snapshots.ts'
 import { getRegions, instanceSnapshotPages } from '../aws/inventory.ts'
 import type { AwsSession } from '../aws/session.ts'
 import { queryKeys } from '../query-keys.ts'
-import { toRow, type Row } from './model.ts'
+import { toDiskRow, toRow, type Row } from './model.ts'
 
 async function* rowPages(session: AwsSession, region: string, signal: AbortSignal): AsyncGenerator<Row[]> {
   for await (const page of instanceSnapshotPages(session, region, signal)) yield page.map((s) => toRow(region, s))
+}
+
+async function* diskRowPages(session: AwsSession, region: string, signal: AbortSignal): AsyncGenerator<Row[]> {
+  for await (const page of diskSnapshotPages(session, region, signal)) yield page.map((s) => toDiskRow(region, s))
 }
 
 /**
@@ -27,11 +32,18 @@ export const inventoryQueries = {
       staleTime: 3_600_000,
       retry: false,
     }),
-  /** One region's rows, as pages: each page arrives as one chunk of the data. */
+  /** One region's instance snapshots as rows, in pages: each page arrives as one chunk of the data. */
   region: (session: AwsSession, region: string) =>
     queryOptions({
       queryKey: queryKeys.snapshots(region),
       queryFn: streamedQuery({ streamFn: ({ signal }) => rowPages(session, region, signal), refetchMode: 'replace' }),
+      staleTime: 60_000,
+    }),
+  /** One region's disk snapshots as rows, the same way. */
+  diskRegion: (session: AwsSession, region: string) =>
+    queryOptions({
+      queryKey: queryKeys.diskSnapshots(region),
+      queryFn: streamedQuery({ streamFn: ({ signal }) => diskRowPages(session, region, signal), refetchMode: 'replace' }),
       staleTime: 60_000,
     }),
 }

@@ -1,13 +1,14 @@
 // A region that did not answer, said in a few words beside its name: the other regions' rows stay on screen.
 import { deniedRole, type AppError } from '../aws/errors.ts'
 
-export function regionProblem(error: AppError): { text: string; retry: boolean } {
+/** `actions`: the reads that were refused, for an access denied to name. */
+export function regionProblem(error: AppError, actions: readonly string[] = ['GetInstanceSnapshots']): { text: string; retry: boolean } {
   if (error.source === 'cognito') return { text: 'the sign-in service did not hand out credentials', retry: true }
   switch (error.kind) {
     case 'access-denied': {
       const role = deniedRole(error.message)
       return {
-        text: `access denied: ${role ? `the role ${role}` : 'your role'} may not call lightsail:GetInstanceSnapshots here; ask an administrator to allow it in this region`,
+        text: `access denied: ${role ? `the role ${role}` : 'your role'} may not call ${actions.map((a) => `lightsail:${a}`).join(' or ')} here; ask an administrator to allow it in this region`,
         retry: true,
       }
     }

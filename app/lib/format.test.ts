@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
+  formatClock,
   formatDateTime,
   formatDuration,
   formatGb,
+  formatSpan,
+  formatSpanRange,
   formatMinutes,
   formatRelative,
   formatTimeOfDay,
@@ -71,5 +74,26 @@ describe('daily UTC times of day', () => {
     expect(formatTimeOfDay('23:00', now, { locale: en, timeZone: 'Asia/Tokyo' })).toBe('23:00 UTC (08:00 your time)')
     expect(formatTimeOfDay('02:00', now, { locale: en, timeZone: 'Asia/Kolkata' })).toBe('02:00 UTC (07:30 your time)')
     expect(formatTimeOfDay('whenever', now, { locale: en })).toBe('whenever')
+  })
+})
+
+describe('spans', () => {
+  it('reads short spans at a glance: seconds under a minute, then whole minutes and hours', () => {
+    expect(formatSpan(45_000, 'en-US')).toBe('45 sec')
+    expect(formatSpan(12 * 60_000 + 20_000, 'en-US')).toBe('12 min')
+    expect(formatSpan(65 * 60_000, 'en-US')).toBe('1 hr 5 min')
+    expect(formatSpan(120 * 60_000, 'en-US')).toBe('2 hr')
+    expect(formatSpan(-5, 'en-US')).toBe('0 sec')
+  })
+
+  it('gives a range in one unit where it fits', () => {
+    expect(formatSpanRange(11 * 60_000, 16 * 60_000, 'en-US')).toBe('11–16 min')
+    expect(formatSpanRange(13 * 60_000, 13 * 60_000, 'en-US')).toBe('13 min')
+    expect(formatSpanRange(30_000, 90 * 60_000, 'en-US')).toBe('30 sec to 1 hr 30 min')
+  })
+
+  it('gives a time of day in the zone asked for', () => {
+    expect(formatClock(new Date(Date.UTC(2026, 11, 1, 9, 55)), { locale: 'en-GB', timeZone: 'UTC' })).toBe('09:55')
+    expect(formatClock(new Date(Date.UTC(2026, 11, 1, 9, 55)), { locale: 'en-GB', timeZone: 'Europe/Berlin' })).toBe('10:55')
   })
 })

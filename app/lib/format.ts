@@ -74,6 +74,32 @@ export function formatDuration(ms: number, locale?: string): string {
   return parts.join(' ')
 }
 
+/** "45 sec", "12 min", "1 hr 5 min": a span short enough to read at a glance (whole minutes past the first). */
+export function formatSpan(ms: number, locale?: string): string {
+  const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
+    numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value)
+  const total = Math.max(0, Math.round(ms / 1000))
+  if (total < 60) return unit(total, 'second')
+  const minutes = Math.round(total / 60)
+  const h = Math.floor(minutes / 60)
+  const m = minutes % 60
+  return h ? [unit(h, 'hour'), ...(m ? [unit(m, 'minute')] : [])].join(' ') : unit(m, 'minute')
+}
+
+/** "11–16 min": a range of durations in one unit where it fits. */
+export function formatSpanRange(shortestMs: number, longestMs: number, locale?: string): string {
+  const a = Math.round(shortestMs / 60_000)
+  const b = Math.round(longestMs / 60_000)
+  if (a === b) return formatSpan(longestMs, locale)
+  if (b < 60 && a >= 1) return `${a}–${numberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(b)}`
+  return `${formatSpan(shortestMs, locale)} to ${formatSpan(longestMs, locale)}`
+}
+
+/** "09:55" (or "9:55 AM"): a time of day in the reader's zone, for times within the day. */
+export function formatClock(date: Date, { locale, timeZone }: Locale = {}): string {
+  return dateFormat(locale, { timeStyle: 'short', timeZone }).format(date)
+}
+
 /** A Lightsail `HH:00` UTC time of day, as the next Date it occurs after `now`. */
 export function nextUtcTimeOfDay(timeOfDay: string, now: number): Date | undefined {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(timeOfDay)

@@ -34,13 +34,14 @@ describe('the URL contract', () => {
   })
 
   it('names what it does not understand, without failing', () => {
-    const view = parseView('?snapshot=a1&theme=purple&foo=1&foo=2&olderThan=soon&sort=price&origin=robot&group=region')
+    const view = parseView('?snapshot=a1&theme=purple&foo=1&foo=2&olderThan=soon&sort=price&origin=robot&group=region&kind=volume')
     expect(view.theme).toBeUndefined()
     expect(view.olderThan).toBeUndefined()
     expect(view.problems).toEqual([
+      'The parameter kind "volume" is not instance or disk; it was ignored.',
       'The parameter origin "robot" is not auto or manual; it was ignored.',
       'The parameter olderThan "soon" is not a number of days from 1 to 9999; it was ignored.',
-      'The parameter sort "price" is not one of name, state, instance, created, size, origin, region, tags (with - in front for descending); it was ignored.',
+      'The parameter sort "price" is not one of name, kind, state, instance, created, size, origin, region, tags (with - in front for descending); it was ignored.',
       'The parameter group "region" is not instance; it was ignored.',
       'theme "purple" is not light or dark; following the system theme.',
       'The parameter "foo" is not one Snapshot Lens knows; it was ignored.',
@@ -54,6 +55,6 @@ describe('the URL contract', () => {
     expect(viewToSearch({})).toBe('')
     const inventory = { q: 'a b', tag: 'env=prod', olderThan: 30, sort: { key: 'size' as const, descending: false }, group: 'instance' as const }
     expect(viewToSearch(inventory)).toBe('?q=a+b&tag=env%3Dprod&olderThan=30&sort=size&group=instance')
-    expect(inventoryPart(parseView(viewToSearch({ ...inventory, snapshot: 'x', theme: 'dark' })))).toEqual({ ...inventory, state: undefined, origin: undefined, instance: undefined, region: undefined })
+    expect(inventoryPart(parseView(viewToSearch({ ...inventory, snapshot: 'x', theme: 'dark' })))).toEqual({ ...inventory, kind: undefined, state: undefined, origin: undefined, instance: undefined, region: undefined })
   })
 })

@@ -1,20 +1,25 @@
 // The URL is the state a teammate receives. Every parameter is declared once below (its name, how it reads and how it
 // is written); parsing, writing, and the list of known parameters all come from that one table.
-//   ?region=us-east-2&snapshot=web-1-backup[&theme=dark][&embed=1]     one snapshot
-//   [?region=us-east-2][&q=web&state=pending&origin=manual&instance=web-1&tag=env=prod&olderThan=90&sort=-created
-//    &group=instance]                                                   the inventory, filtered and sorted
+//   ?region=us-east-2&snapshot=web-1-backup[&theme=dark][&embed=1]     one instance snapshot
+//   ?region=us-east-2&diskSnapshot=web-1-media-weekly                   one disk snapshot
+//   [?region=us-east-2][&q=web&kind=disk&state=pending&origin=manual&instance=web-1&tag=env=prod&olderThan=90
+//    &sort=-created&group=instance]                                     the inventory, filtered and sorted
 import { useSyncExternalStore } from 'react'
 
 export type Theme = 'light' | 'dark'
 
 /** Columns the inventory can sort by; `-` in front sorts descending. */
-export const SORT_KEYS = ['name', 'state', 'instance', 'created', 'size', 'origin', 'region', 'tags'] as const
+export const SORT_KEYS = ['name', 'kind', 'state', 'instance', 'created', 'size', 'origin', 'region', 'tags'] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 export type Sort = { key: SortKey; descending: boolean }
+
+/** An instance snapshot (a whole instance and its attached disks) or a block storage disk snapshot. */
+export type SnapshotKind = 'instance' | 'disk'
 
 export interface InventoryFilters {
   /** Free text: name, source instance, tag key or value. */
   q?: string
+  kind?: SnapshotKind
   state?: string
   /** Kept from an automatic snapshot, or taken by hand. */
   origin?: 'auto' | 'manual'
@@ -30,6 +35,7 @@ export interface InventoryFilters {
 export interface ViewState extends InventoryFilters {
   region?: string
   snapshot?: string
+  diskSnapshot?: string
   theme?: Theme
   embed?: boolean
 }
@@ -57,7 +63,9 @@ function param<K extends keyof ViewState>(key: K, read: Parameter<K>['read'], wr
 const PARAMETERS = [
   param('region', text(40)),
   param('snapshot', text(255)),
+  param('diskSnapshot', text(255)),
   param('q', text(200)),
+  param('kind', (v) => (v === 'instance' || v === 'disk' ? { value: v } : { problem: 'is not instance or disk' })),
   param('state', (v) => (/^[a-z][a-z-]{0,30}$/.test(v) ? { value: v } : { problem: 'is not a snapshot state such as available or pending' })),
   param('origin', (v) => (v === 'auto' || v === 'manual' ? { value: v } : { problem: 'is not auto or manual' })),
   param('instance', text(255)),
@@ -118,8 +126,8 @@ export function viewToSearch(view: ViewState): string {
 
 /** The inventory's part of a view: its filters, sort and grouping, and nothing else. */
 export function inventoryPart(view: ViewState): InventoryFilters & Pick<ViewState, 'region'> {
-  const { q, state, origin, instance, tag, olderThan, sort, group, region } = view
-  return { q, state, origin, instance, tag, olderThan, sort, group, region }
+  const { q, kind, state, origin, instance, tag, olderThan, sort, group, region } = view
+  return { q, kind, state, origin, instance, tag, olderThan, sort, group, region }
 }
 
 /** The link to the current view outside any portal: the same parameters without `embed`. */

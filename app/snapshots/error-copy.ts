@@ -16,6 +16,8 @@ export interface ErrorContext {
   region: string
   name: string
   action: string
+  /** An instance snapshot unless said otherwise. */
+  kind?: 'instance' | 'disk'
 }
 
 const SECONDS = CALL_TIMEOUT_MS / 1000
@@ -92,7 +94,8 @@ function cognitoCopy(kind: AppError['kind']): ErrorCopy {
   }
 }
 
-export function errorCopy(error: Pick<AppError, 'kind' | 'source'> & { message?: string }, { region, name, action }: ErrorContext): ErrorCopy {
+export function errorCopy(error: Pick<AppError, 'kind' | 'source'> & { message?: string }, context: ErrorContext): ErrorCopy {
+  const { region, name, action } = context
   if (error.source === 'cognito') return cognitoCopy(error.kind)
   const copy = generic(error.kind, 'Lightsail', '')
   if (copy) return copy
@@ -100,7 +103,7 @@ export function errorCopy(error: Pick<AppError, 'kind' | 'source'> & { message?:
     case 'not-found':
       return {
         title: `No snapshot named ${name} in ${region}`,
-        explanation: 'Lightsail has no instance snapshot by that name in this region. Names are case-sensitive, and each region keeps its own snapshots.',
+        explanation: `Lightsail has no ${context.kind === 'disk' ? 'disk' : 'instance'} snapshot by that name in this region. Names are case-sensitive, and each region keeps its own snapshots.`,
         nextStep: 'Check the spelling and the region, or pick another region below. The snapshot may also have been deleted.',
         retry: false,
       }

@@ -2,7 +2,8 @@ import type { MouseEvent, ReactNode } from 'react'
 import { navigate, viewToSearch, type ViewState } from '../lib/url.ts'
 
 /** A real link (open in a new tab works) that navigates in place on a plain click. */
-export function Link({ to, children, className }: { to: ViewState; children: ReactNode; className?: string }) {
+/** `current`: the link to the view on screen (aria-current), as in a set of filters shown as links. */
+export function Link({ to, children, className, current }: { to: ViewState; children: ReactNode; className?: string; current?: boolean }) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
     event.preventDefault()
@@ -10,7 +11,7 @@ export function Link({ to, children, className }: { to: ViewState; children: Rea
     window.scrollTo(0, 0)
   }
   return (
-    <a href={viewToSearch(to) || '?'} className={className} onClick={onClick}>
+    <a href={viewToSearch(to) || '?'} className={className} onClick={onClick} aria-current={current ? 'page' : undefined}>
       {children}
     </a>
   )

@@ -67,7 +67,8 @@ export function Charts({
           label: r.region,
           value: r.count,
           text: `${r.count} · ${formatGb(r.sizeGb)}`,
-          description: `${regionLabel(r.region)}: ${r.count} snapshot${r.count === 1 ? '' : 's'}, ${formatGb(r.sizeGb)}. Show only this region.`,
+          // The accessible name starts with the visible label (voice control users say what they see).
+          description: `${r.region}: ${r.count} snapshot${r.count === 1 ? '' : 's'}, ${formatGb(r.sizeGb)}, in ${regionLabel(r.region).replace(` · ${r.region}`, '')}. Show only this region.`,
           to: { ...base, region: r.region },
         }))}
       />
@@ -78,7 +79,7 @@ export function Charts({
           label: `older than ${a.days} days`,
           value: a.count,
           text: `${a.count} · ${formatGb(a.sizeGb)}`,
-          description: `${a.count} snapshot${a.count === 1 ? '' : 's'} older than ${a.days} days, ${formatGb(a.sizeGb)} billed every month. Show only these.`,
+          description: `older than ${a.days} days: ${a.count} snapshot${a.count === 1 ? '' : 's'}, ${formatGb(a.sizeGb)} billed every month. Show only these.`,
           to: { ...base, olderThan: a.days },
         }))}
       />

@@ -5,6 +5,7 @@ import { navigate, parseView, SORT_KEYS, type Sort, type SortKey, type ViewState
 
 const SORT_LABELS: Record<SortKey, [string, string]> = {
   name: ['Name, A to Z', 'Name, Z to A'],
+  kind: ['Disk snapshots first', 'Instance snapshots first'],
   state: ['State, A to Z', 'State, Z to A'],
   instance: ['Source instance, A to Z', 'Source instance, Z to A'],
   created: ['Oldest first', 'Newest first'],
@@ -16,8 +17,8 @@ const SORT_LABELS: Record<SortKey, [string, string]> = {
 
 export const DEFAULT_SORT: Sort = { key: 'created', descending: true }
 
-/** The states GetInstanceSnapshots reports (a link may name another; it is offered too). */
-const STATES = ['available', 'error', 'pending']
+/** The states Lightsail reports for instance and disk snapshots (a link may name another; it is offered too). */
+const STATES = ['available', 'completed', 'error', 'pending']
 
 /** Runs the latest function given to it once the next frame is painted, so a keystroke paints before the URL (and the
  * list) follow it; a newer keystroke replaces a write still waiting. */
@@ -71,7 +72,7 @@ function useTextFilter(fromUrl: string | undefined, write: (value: string | unde
 export function Filters({ view }: { view: ViewState }) {
   const states = view.state && !STATES.includes(view.state) ? [...STATES, view.state] : STATES
   // Each write starts from the URL as it is then, so writes waiting for a frame never undo one another.
-  const set = (change: Partial<ViewState>) => navigate({ ...parseView(window.location.search), snapshot: undefined, ...change }, { replace: true })
+  const set = (change: Partial<ViewState>) => navigate({ ...parseView(window.location.search), snapshot: undefined, diskSnapshot: undefined, ...change }, { replace: true })
   const later = useAfterPaint()
   const q = useTextFilter(view.q, (value) => set({ q: value }), later)
   const instance = useTextFilter(view.instance, (value) => set({ instance: value }), later)
@@ -82,7 +83,7 @@ export function Filters({ view }: { view: ViewState }) {
   }, later)
   const sort = view.sort ?? DEFAULT_SORT
   const optional = (value: string) => (value.trim() === '' ? undefined : value.trim())
-  const filtered = view.q || view.state || view.origin || view.instance || view.tag || view.olderThan
+  const filtered = view.q || view.kind || view.state || view.origin || view.instance || view.tag || view.olderThan
 
   return (
     <form className="filters" role="search" aria-label="Filter the snapshots" onSubmit={(e) => e.preventDefault()}>
@@ -96,6 +97,14 @@ export function Filters({ view }: { view: ViewState }) {
           spellCheck={false}
           {...q}
         />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-kind">Kind</label>
+        <select id="filter-kind" value={view.kind ?? ''} onChange={(e) => set({ kind: (optional(e.target.value) as ViewState['kind']) ?? undefined })}>
+          <option value="">Instance and disk</option>
+          <option value="instance">Instance snapshots</option>
+          <option value="disk">Disk snapshots</option>
+        </select>
       </div>
       <div className="field">
         <label htmlFor="filter-state">State</label>
@@ -164,7 +173,7 @@ export function Filters({ view }: { view: ViewState }) {
           type="button"
           className="button button-small"
           onClick={() => {
-            set({ q: undefined, state: undefined, origin: undefined, instance: undefined, tag: undefined, olderThan: undefined })
+            set({ q: undefined, kind: undefined, state: undefined, origin: undefined, instance: undefined, tag: undefined, olderThan: undefined })
           }}
         >
           Clear filters

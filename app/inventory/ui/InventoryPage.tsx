@@ -1,16 +1,17 @@
-// Every instance snapshot of every region the account can use (or of one region), filtered, sorted, grouped and
-// linkable. A region that refuses shows that beside its name, with its own retry; the other regions' rows stay.
+// Every instance and disk snapshot of every region the account can use (or of one region), filtered, sorted, grouped
+// and linkable. A region that refuses shows that beside its name, with its own retry; the other regions' rows stay.
 import { memo, useCallback, useDeferredValue, useMemo } from 'react'
 import { formatGb } from '../../lib/format.ts'
 import { regionLabel } from '../../lib/regions.ts'
 import { inventoryPart, navigate, viewToSearch, type SortKey, type ViewState } from '../../lib/url.ts'
+import { Link } from '../../ui/Link.tsx'
 import { useNow } from '../../ui/use-now.ts'
 import { ageBuckets, filterRows, groupBySource, perRegion, sortRows, toCsv, toJson, totals, type Row } from '../model.ts'
 import { regionProblem } from '../region-problems.ts'
 import { Charts } from './Charts.tsx'
 import { DEFAULT_SORT, Filters } from './Filters.tsx'
 import { SnapshotGrid, type Item } from './SnapshotGrid.tsx'
-import { useInventory, type RegionState } from './use-inventory.ts'
+import { useInventory, type KindFailure, type RegionState } from './use-inventory.ts'
 import './inventory.css'
 
 function download(name: string, type: string, text: string) {
@@ -22,6 +23,23 @@ function download(name: string, type: string, text: string) {
   window.setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
+const LIST_ACTION = { instance: 'GetInstanceSnapshots', disk: 'GetDiskSnapshots' } as const
+
+/**
+ * What a region's failures say: one problem when both kinds were refused alike (a region that refuses everything),
+ * else one per kind, named.
+ */
+function failureProblems(failures: KindFailure[]): { text: string; code: string; retry: boolean }[] {
+  const [first, second] = failures
+  if (second && second.error.kind === first!.error.kind && second.error.code === first!.error.code) {
+    return [{ ...regionProblem(first!.error, [LIST_ACTION.instance, LIST_ACTION.disk]), code: first!.error.code }]
+  }
+  return failures.map((f) => {
+    const problem = regionProblem(f.error, [LIST_ACTION[f.kind]])
+    return { ...problem, text: failures.length === 1 && f.kind === 'instance' ? problem.text : `${f.kind} snapshots: ${problem.text}`, code: f.error.code }
+  })
+}
+
 function RegionStates({ states }: { states: RegionState[] }) {
   const failed = states.filter((s) => s.status === 'failed')
   const loading = states.filter((s) => s.status === 'loading')
@@ -31,15 +49,22 @@ function RegionStates({ states }: { states: RegionState[] }) {
       {failed.length > 0 ? (
         <ul className="notice notice-warning region-failures" aria-label="Regions that did not answer">
           {failed.map((s) => {
-            const problem = regionProblem(s.error)
+            const problems = failureProblems(s.failures)
             return (
               <li key={s.region}>
-                <strong>{regionLabel(s.region)}</strong>: {problem.text}{' '}
-                <span className="muted">({s.error.code})</span>
-                {s.rows > 0 ? <span className="muted"> · {s.rows} rows received before it failed</span> : null}{' '}
-                {problem.retry ? (
-                  <button type="button" className="button button-small" onClick={s.retry} disabled={s.retrying} aria-label={`Try ${s.region} again`}>
+                <strong>{regionLabel(s.region)}</strong>: {problems.map((p, i) => (
+                  <span key={p.code}>
+                    {i > 0 ? '; ' : ''}
+                    {p.text} <span className="muted">({p.code})</span>
+                  </span>
+                ))}
+                {s.rows > 0 ? <span className="muted"> · {s.rows} rows received</span> : null}{' '}
+                {problems.some((p) => p.retry) ? (
+                  // The visible label is the button's name (voice control users say what they see); the region follows
+                  // for screen readers.
+                  <button type="button" className="button button-small" onClick={s.retry} disabled={s.retrying}>
                     {s.retrying ? 'Trying again…' : 'Try again'}
+                    <span className="visually-hidden"> {s.region}</span>
                   </button>
                 ) : null}
               </li>
@@ -54,6 +79,25 @@ function RegionStates({ states }: { states: RegionState[] }) {
         </p>
       ) : null}
     </div>
+  )
+}
+
+const KIND_LINKS: { kind: ViewState['kind']; label: string }[] = [
+  { kind: undefined, label: 'Both kinds' },
+  { kind: 'instance', label: 'Instance snapshots' },
+  { kind: 'disk', label: 'Disk snapshots' },
+]
+
+/** Which kind of snapshot the list shows, as links (a teammate's link keeps it): `kind=instance` or `kind=disk`. */
+function KindLinks({ view }: { view: ViewState }) {
+  return (
+    <nav className="kind-links" aria-label="Kind of snapshot">
+      {KIND_LINKS.map(({ kind, label }) => (
+        <Link key={label} to={{ ...view, kind }} className="kind-link" current={view.kind === kind}>
+          {label}
+        </Link>
+      ))}
+    </nav>
   )
 }
 
@@ -96,7 +140,11 @@ const Results = memo(function Results({ wanted, theme, embed, regions, askIn, po
   const view = useMemo<ViewState>(() => ({ ...wanted, theme, embed }), [wanted, theme, embed])
 
   const open = useCallback(
-    (row: Row) => navigate({ region: row.region, snapshot: row.name, theme, embed }, { state: { inventory: window.location.search } }),
+    (row: Row) =>
+      navigate(
+        { region: row.region, ...(row.kind === 'disk' ? { diskSnapshot: row.name } : { snapshot: row.name }), theme, embed },
+        { state: { inventory: window.location.search } },
+      ),
     [theme, embed],
   )
   const onSort = useCallback(
@@ -111,7 +159,7 @@ const Results = memo(function Results({ wanted, theme, embed, regions, askIn, po
     <>
       <p className="summary" role="status">
         {inventory.answered} of {inventory.regions.length} region{inventory.regions.length === 1 ? '' : 's'} answered · {everything.count} snapshot
-        {everything.count === 1 ? '' : 's'} · {formatGb(everything.sizeGb)}
+        {everything.count === 1 ? '' : 's'} ({everything.count - everything.disks} instance, {everything.disks} disk) · {formatGb(everything.sizeGb)}
         {isFiltered ? (
           <>
             {' '}
@@ -120,6 +168,7 @@ const Results = memo(function Results({ wanted, theme, embed, regions, askIn, po
         ) : null}
       </p>
       <RegionStates states={inventory.regions} />
+      <KindLinks view={view} />
       <Charts view={view} regions={wanted.region ? [] : byRegion} ages={ages} />
       <div className="actions" role="group" aria-label="Download the list">
         <button type="button" className="button" onClick={() => download(`snapshots-${stamp}.csv`, 'text/csv', toCsv(filtered))} disabled={filtered.length === 0}>
@@ -143,13 +192,13 @@ const Results = memo(function Results({ wanted, theme, embed, regions, askIn, po
         ) : null}
       </div>
       {all.length === 0 && !inventory.loading ? (
-        <p>No instance snapshots {wanted.region ? 'in this region' : 'in any region that answered'}.</p>
+        <p>No snapshots {wanted.region ? 'in this region' : 'in any region that answered'}.</p>
       ) : items.length === 0 && !inventory.loading ? (
         <p>No snapshot matches these filters.</p>
       ) : (
         <SnapshotGrid
           items={items}
-          label={`Instance snapshots in ${where}: ${shown.count} shown. Arrow keys move between rows; Enter opens one.`}
+          label={`Snapshots in ${where}: ${shown.count} shown. Arrow keys move between rows; Enter opens one.`}
           sort={sort}
           onSort={onSort}
           onOpen={open}
@@ -169,7 +218,7 @@ export function InventoryPage({ view, regions, askIn, pollSeconds }: { view: Vie
   const where = view.region ? regionLabel(view.region) : 'every region'
   return (
     <section aria-labelledby="inventory-title" className="inventory">
-      <h1 id="inventory-title">Instance snapshots in {where}</h1>
+      <h1 id="inventory-title">Snapshots in {where}</h1>
       <Filters view={view} />
       {/* While the list still shows the previous filters it says so (aria-busy); the bench times keystrokes by it. */}
       <div className="inventory-results" aria-busy={asked !== shownKey || undefined}>

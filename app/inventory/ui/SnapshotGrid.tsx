@@ -3,19 +3,24 @@
 import { useQuery } from '@tanstack/react-query'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import { formatGb, formatUtc } from '../../lib/format.ts'
+import { formatClock, formatGb, formatSpan, formatUtc } from '../../lib/format.ts'
 import { regionLabel } from '../../lib/regions.ts'
 import type { Sort, SortKey } from '../../lib/url.ts'
 import { useSession } from '../../session.tsx'
+import { expectation, finishedRuns } from '../../snapshots/context.ts'
+import { contextQueries } from '../../snapshots/context-queries.ts'
+import { diskSnapshotQueries } from '../../snapshots/disk-queries.ts'
 import { snapshotQueries } from '../../snapshots/queries.ts'
 import { RelativeTime } from '../../ui/RelativeTime.tsx'
 import { StatusBadge } from '../../ui/StatusBadge.tsx'
+import { useNow } from '../../ui/use-now.ts'
 import type { Group, Row } from '../model.ts'
 
 export type Item = { kind: 'row'; row: Row } | { kind: 'group'; group: Group }
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'Name' },
+  { key: 'kind', label: 'Kind' },
   { key: 'state', label: 'State' },
   { key: 'instance', label: 'Source instance' },
   { key: 'created', label: 'Created' },
@@ -43,11 +48,29 @@ function useNarrow(): boolean {
   return narrow
 }
 
-/** A pending row keeps itself current on the snapshot page's rule (polled while pending); settled rows never re-render. */
-function LiveState({ row, pollSeconds }: { row: Row; pollSeconds: number }) {
-  const live = useQuery({ ...snapshotQueries.detail(useSession(), row.region, row.name, pollSeconds), enabled: row.state === 'pending' })
+// A pending row keeps itself current on the snapshot page's rule (polled while pending); settled rows never re-render.
+
+/**
+ * A pending instance snapshot says how long it has run (Lightsail reports no percentage for them), and when it should
+ * be done where the instance's history is already loaded (its snapshot page was opened): no extra call per row.
+ */
+function PendingInstance({ row, pollSeconds }: { row: Row; pollSeconds: number }) {
+  const session = useSession()
+  const live = useQuery(snapshotQueries.detail(session, row.region, row.name, pollSeconds))
+  const runs = useQuery({ ...contextQueries.operations(session, row.region, row.instance), enabled: false })
+  const now = useNow(10_000)
+  const state = live.data?.snapshot.state ?? row.state
+  if (state !== 'pending' || row.createdAt === undefined) return <StatusBadge state={state} />
+  const expected = runs.data ? expectation(row.createdAt, finishedRuns(runs.data, row.name), now) : undefined
+  const detail = `for ${formatSpan(now - row.createdAt)}${expected ? `, expected ${expected.pace === 'usual' ? 'around' : 'by'} ${formatClock(new Date(expected.expectedAt))}` : ''}`
+  return <StatusBadge state={state} detail={detail} />
+}
+
+/** A pending disk snapshot shows the progress it reports, refreshed. */
+function PendingDisk({ row, pollSeconds }: { row: Row; pollSeconds: number }) {
+  const live = useQuery(diskSnapshotQueries.detail(useSession(), row.region, row.name, pollSeconds))
   const snapshot = live.data?.snapshot
-  return <StatusBadge state={snapshot?.state ?? row.state} progress={snapshot ? snapshot.progress : row.progress} />
+  return <StatusBadge state={snapshot?.state ?? row.state} detail={snapshot ? snapshot.progress : row.progress} />
 }
 
 const GridRow = memo(function GridRow({ row, index, active, id, pollSeconds, onOpen }: { row: Row; index: number; active: boolean; id: string; pollSeconds: number; onOpen: (row: Row) => void }) {
@@ -56,7 +79,7 @@ const GridRow = memo(function GridRow({ row, index, active, id, pollSeconds, onO
     <div role="row" id={id} aria-rowindex={index + 2} aria-selected={active} className="grid-row" onClick={() => onOpen(row)}>
       <div role="gridcell" className="cell cell-name">
         <a
-          href={`?region=${encodeURIComponent(row.region)}&snapshot=${encodeURIComponent(row.name)}`}
+          href={`?region=${encodeURIComponent(row.region)}&${row.kind === 'disk' ? 'diskSnapshot' : 'snapshot'}=${encodeURIComponent(row.name)}`}
           tabIndex={-1}
           onClick={(e) => {
             if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return e.stopPropagation()
@@ -66,11 +89,18 @@ const GridRow = memo(function GridRow({ row, index, active, id, pollSeconds, onO
           {row.name}
         </a>
       </div>
+      <div role="gridcell" className="cell cell-kind">{row.kind === 'disk' ? 'Disk' : 'Instance'}</div>
       <div role="gridcell" className="cell cell-state">
-        {row.state === 'pending' ? <LiveState row={row} pollSeconds={pollSeconds} /> : <StatusBadge state={row.state} progress={row.progress} />}
+        {row.state !== 'pending' ? (
+          <StatusBadge state={row.state} />
+        ) : row.kind === 'disk' ? (
+          <PendingDisk row={row} pollSeconds={pollSeconds} />
+        ) : (
+          <PendingInstance row={row} pollSeconds={pollSeconds} />
+        )}
       </div>
       <div role="gridcell" className="cell cell-instance">
-        {row.instance || <span className="muted">Not reported</span>}
+        {row.instance || (row.kind === 'disk' ? <span className="muted">{row.disk ? `disk ${row.disk}` : 'No instance'}</span> : <span className="muted">Not reported</span>)}
       </div>
       <div role="gridcell" className="cell cell-created">
         {row.createdAt === undefined ? (

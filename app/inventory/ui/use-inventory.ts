@@ -1,20 +1,32 @@
-// Every region's snapshots: one query per region, in parallel, combined into rows and each region's state.
+// Every region's snapshots: per region one query for its instance snapshots and one for its disk snapshots, in
+// parallel, combined into rows and each region's state.
 // Regions start from the built-in list (narrowed by config.json) so the first rows come one round trip after the
 // credentials; GetRegions, asked alongside, only takes away regions Lightsail does not offer.
 // The home region (config.defaultRegion) has a head start: alone, its request is signed and sent at once and its answer
 // is read and painted without eighteen others competing for the page's one thread (and, over HTTP/1.1, for six
-// connections). The others start once its first page has been painted, or after HEAD_START_MS if it is slow.
+// connections). The others, and every region's disk snapshots, start once its first page has been painted, or after
+// HEAD_START_MS if it is slow.
 import { useQueries, useQuery, type QueryObserverResult } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { AppError } from '../../aws/errors.ts'
+import type { SnapshotKind } from '../../lib/url.ts'
 import { useSession } from '../../session.tsx'
 import type { Row } from '../model.ts'
 import { inventoryQueries, leadRegion } from '../queries.ts'
 
+/** One kind of snapshot a region did not hand over. */
+export interface KindFailure {
+  kind: SnapshotKind
+  error: AppError
+}
+
 export type RegionState =
   | { region: string; status: 'loading'; rows: number }
   | { region: string; status: 'done'; rows: number }
-  | { region: string; status: 'failed'; rows: number; error: AppError; retry: () => void; retrying: boolean }
+  /** `failures`: the instance snapshots' first when both failed. */
+  | { region: string; status: 'failed'; rows: number; failures: KindFailure[]; retry: () => void; retrying: boolean }
+
+const KINDS: SnapshotKind[] = ['instance', 'disk']
 
 const HEAD_START_MS = 1000
 
@@ -39,29 +51,45 @@ export function useInventory(offered: string[], askIn: string): Inventory {
   const combine = useCallback(
     (results: QueryObserverResult<Row[][], AppError>[]): Inventory => {
       const rows: Row[] = []
-      const states: RegionState[] = results.map((result, i) => {
-        const region = regions[i]!
+      const states: RegionState[] = regions.map((region, r) => {
+        const mine = KINDS.map((kind, k) => ({ kind, result: results[r * KINDS.length + k]! }))
         let count = 0
-        for (const page of result.data ?? []) {
-          for (const row of page) rows.push(row)
-          count += page.length
+        for (const { result } of mine) {
+          for (const page of result.data ?? []) {
+            for (const row of page) rows.push(row)
+            count += page.length
+          }
         }
-        if (result.isError) return { region, status: 'failed', rows: count, error: result.error, retry: () => void result.refetch(), retrying: result.isFetching }
-        if (result.isPending || result.isFetching) return { region, status: 'loading', rows: count }
+        const failed = mine.filter(({ result }) => result.isError)
+        if (failed.length > 0) {
+          return {
+            region,
+            status: 'failed',
+            rows: count,
+            failures: failed.map(({ kind, result }) => ({ kind, error: result.error! })),
+            retry: () => failed.forEach(({ result }) => void result.refetch()),
+            retrying: failed.some(({ result }) => result.isFetching),
+          }
+        }
+        if (mine.some(({ result }) => result.isPending || result.isFetching)) return { region, status: 'loading', rows: count }
         return { region, status: 'done', rows: count }
       })
+      const leadResult = results[regions.indexOf(lead ?? '') * KINDS.length]
       return {
         rows,
         regions: states,
         answered: states.filter((s) => s.status === 'done').length,
         loading: states.some((s) => s.status === 'loading'),
-        leadAnswered: results.some((result, i) => regions[i] === lead && (result.isError || (result.data?.length ?? 0) > 0 || result.isSuccess)),
+        leadAnswered: leadResult !== undefined && (leadResult.isError || (leadResult.data?.length ?? 0) > 0 || leadResult.isSuccess),
       }
     },
     [regions, lead],
   )
   const inventory = useQueries({
-    queries: regions.map((region) => ({ ...inventoryQueries.region(session, region), enabled: released || region === lead })),
+    queries: regions.flatMap((region) => [
+      { ...inventoryQueries.region(session, region), enabled: released || region === lead },
+      { ...inventoryQueries.diskRegion(session, region), enabled: released },
+    ]),
     combine,
   })
   const { leadAnswered } = inventory

@@ -1,20 +1,34 @@
-// The cards after Status: what the snapshot was taken from, where it lives, its tags and its disks. They are code a
-// snapshot link needs only after it has answered "can I use it?", so they load in a chunk of their own while the Status
-// card shows, with their styles.
+// The cards after Status: what the snapshot was taken from (and that source today), the automatic snapshots Lightsail
+// keeps of it, the snapshot's history, where it lives, its tags and its disks. They are code a snapshot link needs only
+// after it has answered "can I use it?", so they load in a chunk of their own while the Status card shows, with their
+// styles; the reads they add (GetInstance, GetAutoSnapshots, GetOperationsForResource) leave only then.
 import type { InstanceSnapshot } from '../../aws/snapshots.ts'
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
+import { AutoSnapshotsCard } from './context/AutoSnapshotsCard.tsx'
+import { HistoryCard } from './context/HistoryCard.tsx'
 import { DisksCard } from './cards/DisksCard.tsx'
 import { LocationCard } from './cards/LocationCard.tsx'
 import { SourceCard } from './cards/SourceCard.tsx'
 import { TagsCard } from './cards/TagsCard.tsx'
 import './cards/cards.css'
 
-export function MoreCards({ snapshot }: { snapshot: InstanceSnapshot }) {
+export function MoreCards({ snapshot, region }: { snapshot: InstanceSnapshot; region: string }) {
+  const instance = snapshot.fromInstanceName
   return (
     <>
       <ErrorBoundary label="The source card">
-        <SourceCard snapshot={snapshot} />
+        <SourceCard snapshot={snapshot} region={region} />
       </ErrorBoundary>
+      {instance ? (
+        <ErrorBoundary label="The automatic snapshots card">
+          <AutoSnapshotsCard region={region} resource={instance} kind="instance" />
+        </ErrorBoundary>
+      ) : null}
+      {snapshot.name ? (
+        <ErrorBoundary label="The history card">
+          <HistoryCard region={region} name={snapshot.name} keptFromAutomatic={snapshot.isFromAutoSnapshot === true} />
+        </ErrorBoundary>
+      ) : null}
       <ErrorBoundary label="The location card">
         <LocationCard snapshot={snapshot} />
       </ErrorBoundary>

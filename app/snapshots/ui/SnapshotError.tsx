@@ -11,15 +11,17 @@ export function SnapshotError({
   onRetry,
   retrying,
   theme,
+  kind = 'instance',
 }: {
   theme?: Theme
+  kind?: 'instance' | 'disk'
   error: AppError
   region: string
   name: string
   onRetry: () => void
   retrying: boolean
 }) {
-  const copy = errorCopy(error, { region, name, action: 'GetInstanceSnapshot' })
+  const copy = errorCopy(error, { region, name, kind, action: kind === 'disk' ? 'GetDiskSnapshot' : 'GetInstanceSnapshot' })
   return (
     <ErrorPanel
       title={copy.title}

@@ -16,6 +16,8 @@ export function SkeletonCards() {
   return (
     <>
       <SkeletonCard title="Source" lines={7} />
+      <SkeletonCard title="Automatic snapshots" lines={7} className="card-auto" />
+      <SkeletonCard title="History" lines={3} className="card-history" />
       <SkeletonCard title="Location" lines={5} />
       <SkeletonCard title="Tags" lines={3} className="card-tags" />
       <SkeletonCard title="Attached disks" lines={6} className="card-disks" />

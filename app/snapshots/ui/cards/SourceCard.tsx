@@ -4,15 +4,19 @@ import { formatGb } from '../../../lib/format.ts'
 import { Card } from '../../../ui/Card.tsx'
 import { CopyableCode } from '../../../ui/CopyableCode.tsx'
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
+import { SourceToday } from '../context/SourceToday.tsx'
 import { totalSizeGb, yesNo } from './model.ts'
 
-export const SourceCard = memo(function SourceCard({ snapshot }: { snapshot: InstanceSnapshot }) {
+export const SourceCard = memo(function SourceCard({ snapshot, region }: { snapshot: InstanceSnapshot; region: string }) {
   const disks = snapshot.fromAttachedDisks?.length ?? 0
   return (
     <Card title="Source">
       <KeyValueList
         facts={[
           { term: 'Instance', value: snapshot.fromInstanceName },
+          ...(snapshot.fromInstanceName
+            ? [{ term: 'Instance today', value: <SourceToday region={region} instance={snapshot.fromInstanceName} bundleThen={snapshot.fromBundleId} /> }]
+            : []),
           { term: 'Instance ARN', value: snapshot.fromInstanceArn && <CopyableCode value={snapshot.fromInstanceArn} label="Copy instance ARN" /> },
           { term: 'Blueprint', value: snapshot.fromBlueprintId && <code>{snapshot.fromBlueprintId}</code> },
           { term: 'Bundle', value: snapshot.fromBundleId && <code>{snapshot.fromBundleId}</code> },

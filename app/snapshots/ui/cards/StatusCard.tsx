@@ -1,36 +1,95 @@
-import { estimateCompletion, MIN_SAMPLES, parsePercent } from '../../../lib/eta.ts'
-import { memo } from 'react'
+import { lazy, memo, Suspense, type ReactNode } from 'react'
+import { formatClock, formatSpan } from '../../../lib/format.ts'
+import type { SnapshotKind } from '../../../lib/url.ts'
 import { Card } from '../../../ui/Card.tsx'
-import { KeyValueList } from '../../../ui/KeyValueList.tsx'
+import { KeyValueList, type Fact } from '../../../ui/KeyValueList.tsx'
 import { ProgressBar } from '../../../ui/ProgressBar.tsx'
-import { Countdown, RelativeTime } from '../../../ui/RelativeTime.tsx'
+import { RelativeTime } from '../../../ui/RelativeTime.tsx'
 import { StatusBadge } from '../../../ui/StatusBadge.tsx'
 import { Time } from '../../../ui/Time.tsx'
+import { useNow } from '../../../ui/use-now.ts'
 import type { SnapshotData } from '../../queries.ts'
 
-const SUMMARY: Record<string, string> = {
-  available: 'Ready: instances and disks can be created from this snapshot.',
-  pending: 'Being created: it cannot be used until it is available.',
-  error: 'Failed: this snapshot cannot be used. Create a new one from the instance.',
+// What the operation log adds (the expectation while pending, the reason after a failure): after the data, on demand.
+const StatusContext = lazy(() => import('../context/StatusContext.tsx').then((m) => ({ default: m.StatusContext })))
+
+const SUMMARY: Record<SnapshotKind, Record<string, string>> = {
+  instance: {
+    available: 'Ready: instances and disks can be created from this snapshot.',
+    pending: 'Being created: it cannot be used until it is available.',
+    error: 'Failed: this snapshot cannot be used. Create a new one from the instance.',
+  },
+  disk: {
+    completed: 'Ready: disks can be created from this snapshot.',
+    pending: 'Being created: it cannot be used until it is completed.',
+    error: 'Failed: this snapshot cannot be used. Create a new one from the disk.',
+  },
+}
+
+/** The fields both kinds of snapshot share, as the Status card reads them. */
+export interface StatusFields {
+  name?: string
+  state?: string
+  progress?: string
+  createdAt?: Date
+  fromInstanceName?: string
+  fromDiskName?: string
+}
+
+/** "Snapshotting for 12 min, since 09:41": how long a pending snapshot has run, kept current. */
+function Running({ since }: { since: Date }) {
+  const now = useNow(10_000)
+  return (
+    <p className="running" data-testid="running">
+      Snapshotting for {formatSpan(now - since.getTime())}, since <time dateTime={since.toISOString()}>{formatClock(since)}</time>
+    </p>
+  )
+}
+
+/** What a kind of snapshot adds to its Status card: the progress it reports, and facts about it. */
+export interface StatusExtra {
+  progress?: ReactNode
+  facts?: Fact[]
 }
 
 // Memoized: the card changes when the data does; the times inside keep themselves current.
-export const StatusCard = memo(function StatusCard({ data, stale }: { data: SnapshotData; stale: boolean }) {
+export const StatusCard = memo(function StatusCard({
+  data,
+  stale,
+  kind,
+  region,
+  extra,
+  children,
+}: {
+  data: SnapshotData<StatusFields>
+  stale: boolean
+  kind: SnapshotKind
+  region: string
+  extra?: StatusExtra
+  /** The page's own controls for this state (notify me when it is ready). */
+  children?: ReactNode
+}) {
   const { snapshot } = data
   const state = snapshot.state ?? 'unknown'
-  const percent = parsePercent(snapshot.progress)
-  const estimate = state === 'pending' ? estimateCompletion(data.progress) : undefined
+  const pending = state === 'pending'
   return (
     <Card title="Status" className="card-status">
       <p className="status-line">
-        <StatusBadge state={snapshot.state} progress={snapshot.progress} />
-        <span data-testid="status-summary">{SUMMARY[state] ?? `Lightsail reports the state "${state}", which this version of Snapshot Lens does not know.`}</span>
+        <StatusBadge state={snapshot.state} detail={pending && kind === 'disk' ? snapshot.progress : undefined} />
+        <span data-testid="status-summary">{SUMMARY[kind][state] ?? `Lightsail reports the state "${state}", which this version of Snapshot Lens does not know.`}</span>
       </p>
-      {state === 'pending' || snapshot.progress ? <ProgressBar percent={percent} label="Snapshot progress" /> : null}
+      {pending && snapshot.createdAt ? <Running since={snapshot.createdAt} /> : null}
+      {extra?.progress ??
+        (pending ? <ProgressBar percent={undefined} label="Snapshot in progress" note="Lightsail reports no percentage for instance snapshots" /> : null)}
+      {(pending && kind === 'instance') || state === 'error' ? (
+        <Suspense fallback={null}>
+          <StatusContext kind={kind} region={region} snapshot={snapshot} />
+        </Suspense>
+      ) : null}
+      {children}
       <KeyValueList
         facts={[
           { term: 'State', value: <span data-testid="status-state">{state}</span> },
-          { term: 'Progress', value: snapshot.progress ?? <span className="muted">Not reported</span> },
           { term: 'Created', value: <Time date={snapshot.createdAt} /> },
           {
             term: 'Last refreshed',
@@ -41,22 +100,7 @@ export const StatusCard = memo(function StatusCard({ data, stale }: { data: Snap
               </span>
             ),
           },
-          ...(state === 'pending'
-            ? [
-                {
-                  term: 'Time left',
-                  value: estimate ? (
-                    <span data-testid="eta">
-                      about <Countdown until={data.fetchedAt + estimate.remainingMs} /> (at {estimate.ratePerMinute.toFixed(1)}% a minute)
-                    </span>
-                  ) : (
-                    <span className="muted" data-testid="eta">
-                      Estimating: needs {MIN_SAMPLES} readings of rising progress
-                    </span>
-                  ),
-                },
-              ]
-            : []),
+          ...(extra?.facts ?? []),
         ]}
       />
     </Card>

@@ -1,0 +1,55 @@
+// Two ways the AWS SDK's browser build carries bytes a page does not use, and the plugins that take them out.
+//
+// Schemas: the SDK keeps every Lightsail shape in one module (schemas/schemas_0.js). A bundler places a module whole in one
+// chunk, so every shape any command of the app uses would ride in the first load, wherever the command itself is
+// loaded: the inventory's, the context reads', the restore helpers'. This plugin gives each command that is not part of
+// the first load its own copy of that module, which the bundler trims to the shapes that command reaches; the first
+// load keeps only what its own commands need. Errors are unaffected: the client deserializes them through the
+// registry of the first copy, which every copy registers into too (@smithy/core's TypeRegistry keeps the first).
+import { readFile } from 'node:fs/promises'
+import type { Plugin } from 'vite'
+
+const COMMAND = /[\\/]@aws-sdk[\\/]client-lightsail[\\/]dist-es[\\/]commands[\\/](\w+)Command\.js$/
+const SCHEMAS = /[\\/]@aws-sdk[\\/]client-lightsail[\\/]dist-es[\\/]schemas[\\/]schemas_0\.js$/
+const MARK = '?schemas-for='
+
+export function schemasPerCommand({ firstLoad }: { firstLoad: string[] }): Plugin {
+  return {
+    name: 'snapshot-lens-schemas-per-command',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null
+      // Imports inside a copy resolve as from the module itself.
+      if (importer.includes(MARK)) return this.resolve(source, importer.slice(0, importer.indexOf(MARK)), { ...options, skipSelf: true })
+      const command = COMMAND.exec(importer)?.[1]
+      if (!command || firstLoad.includes(command) || !/schemas_0(\.js)?$/.test(source)) return null
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
+      if (!resolved || !SCHEMAS.test(resolved.id)) return null
+      return { ...resolved, id: `${resolved.id}${MARK}${command}` }
+    },
+    async load(id) {
+      if (!id.includes(MARK)) return null
+      return readFile(id.slice(0, id.indexOf(MARK)), 'utf8')
+    },
+  }
+}
+
+const SDK_PACKAGE = /[\\/]@aws-sdk[\\/][^\\/]+[\\/]package\.json$/
+
+/**
+ * package.json: each SDK client imports its whole package.json (dependencies, scripts and all, about 1 KB gzip) for one
+ * field, the version in its user agent. The build gets the version alone.
+ */
+export function sdkPackageVersionOnly(): Plugin {
+  return {
+    name: 'snapshot-lens-sdk-package-version-only',
+    apply: 'build',
+    enforce: 'pre',
+    async load(id) {
+      if (!SDK_PACKAGE.test(id)) return null
+      const { version } = JSON.parse(await readFile(id, 'utf8')) as { version: string }
+      return JSON.stringify({ version })
+    },
+  }
+}
