@@ -1,11 +1,11 @@
 // `npm run deploy:aws -- --region us-east-2 --domain-prefix acme-lens [--stack snapshot-lens]
 // [--portals https://portal.example.com] [--regions us-east-2,eu-west-1] [--domain lens.example.com --certificate-arn …]
-// [--dry-run] [--delete]`: from an empty account to a working link (docs/deploy.md), and back. Checks the options and
+// [--dry-run] [--delete] [--print-deployer-policy]`: from an empty account to a working link (docs/deploy.md), and back. Checks the options and
 // the account first (the stack's state, the sign-in domain's owner), builds the app, creates or updates the stack
 // (deploy/aws/template.json) with the AWS CLI, writes config.json from the stack's outputs, uploads the build,
 // invalidates what is revalidated, and ends with one signed GetRegions through the new distribution. --dry-run makes
 // the read-only calls and prints the others instead of making them; --delete empties the bucket (every version) and
-// deletes the stack.
+// deletes the stack; --print-deployer-policy prints the IAM policy the deployer needs, and calls nothing.
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -36,6 +36,7 @@ import {
   type DeployOptions,
   type StackState,
 } from '../deploy/aws/plan.ts'
+import { deployerPolicy } from '../deploy/aws/deployer-policy.ts'
 import { configFromOutputs, type StackOutputs } from '../deploy/aws/stack.ts'
 
 function fail(message: string): never {
@@ -58,12 +59,18 @@ try {
       'dry-run': { type: 'boolean', default: false },
       'skip-build': { type: 'boolean', default: false },
       delete: { type: 'boolean', default: false },
+      'print-deployer-policy': { type: 'boolean', default: false },
     },
   })
 } catch (error) {
   fail((error as Error).message)
 }
 const args = parsed.values
+if (args['print-deployer-policy']) {
+  // What the deployer may do, for this stack name (its bucket and role names start with it); nothing is called.
+  console.log(JSON.stringify(deployerPolicy(args.stack), null, 2))
+  process.exit(0)
+}
 const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean)
 const region = args.region ?? fail('--region is required: the region of the identity pool and user pool, such as us-east-2')
 const options: Omit<DeployOptions, 'domainPrefix'> & { domainPrefix?: string } = {

@@ -11,6 +11,7 @@ import type { Emulator } from '../../emulator/server.ts'
 import { guestCredentials, startTestEmulator, userCredentials } from '../../emulator/testing.ts'
 import { startEdge, stackValues, type Edge } from './edge.ts'
 import { awsStub, startFakeAws, type FakeAws, type FakeAwsState } from './fake-aws.ts'
+import { actionFor, deployerPolicy } from './deployer-policy.ts'
 import { inviteCommand, shellLine } from './plan.ts'
 import { TEMPLATE_BODY_LIMIT } from './template.ts'
 
@@ -87,6 +88,12 @@ async function deploy(d: Deploy, args: string[]): Promise<{ code: number; stdout
     const e = error as { code: number; stdout: string; stderr: string }
     return { code: e.code, stdout: e.stdout, stderr: e.stderr }
   }
+}
+
+/** Whether the deployer's policy allows every call the fake saw. */
+function notAllowed(fake: FakeAws): string[] {
+  const allowed = new Set(deployerPolicy().Statement.flatMap((st) => st.Action))
+  return fake.calls.flatMap((c) => actionFor(c.service, c.operation)).filter((action) => !allowed.has(action))
 }
 
 const BASE = ['--region', 'us-east-2', '--domain-prefix', 'acme-lens', '--skip-build']
@@ -167,6 +174,11 @@ describe('deploy:aws, from an empty account', () => {
     const invalidation = d.fake.calls.find((c) => c.operation === 'CreateInvalidation')!
     expect(invalidation.params.path).toBe('/2020-05-31/distribution/E2EXAMPLE/invalidation')
     for (const path of ['/', '/index.html', '/config.json', '/embed.js']) expect(invalidation.body).toContain(`<Path>${path}</Path>`)
+  })
+
+  it("makes no call the deployer's policy (deploy/aws/deployer-policy.json) leaves out", () => {
+    expect(d.fake.calls.length).toBeGreaterThan(10)
+    expect(notAllowed(d.fake)).toEqual([])
   })
 
   it('ends with one signed GetRegions through the distribution, which Lightsail (the emulator) verifies and answers', () => {
@@ -320,6 +332,7 @@ describe('deploy:aws --delete', () => {
       expect(d.fake.operations().filter((op) => op === 's3:DeleteObjects')).toHaveLength(2)
       expect(d.fake.operations().slice(-2)).toEqual(['cloudformation:DeleteStack', 'cloudformation:DescribeStacks'])
       expect(d.fake.state.stacks.has('snapshot-lens')).toBe(false)
+      expect(notAllowed(d.fake)).toEqual([])
     } finally {
       await d.fake.close()
       rmSync(d.dist, { recursive: true, force: true })

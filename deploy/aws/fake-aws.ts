@@ -229,6 +229,10 @@ export async function startFakeAws(options: Partial<FakeAwsState> = {}): Promise
           headers: { 'content-type': 'text/xml' },
           body: '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/deployer</Arn><UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></GetCallerIdentityResponse>',
         }
+      } else if (typeof target !== 'string' && call.params.Action) {
+        // Any other service of the query protocol (IAM…): an empty result of the operation, which the CLI prints.
+        const op = String(call.params.Action)
+        answer = { status: 200, headers: { 'content-type': 'text/xml' }, body: `<${op}Response><${op}Result></${op}Result><ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></${op}Response>` }
       } else answer = json(call, state)
       res.writeHead(answer.status, { 'x-amzn-requestid': 'fake', ...answer.headers })
       res.end(answer.body)
@@ -249,7 +253,10 @@ export async function startFakeAws(options: Partial<FakeAwsState> = {}): Promise
 
 /** The real AWS CLI on this machine (v1 here; the oracle of what a command line means). */
 export function realAwsCli(): string {
-  return execFileSync('bash', ['-c', 'command -v aws'], { encoding: 'utf8' }).trim()
+  const found = execFileSync('bash', ['-c', 'command -v aws'], { encoding: 'utf8' }).trim()
+  // A pyenv shim finds its Python through HOME and PATH, which the stubs change: run the script behind it instead.
+  if (found.includes('/shims/')) return execFileSync('pyenv', ['which', 'aws'], { encoding: 'utf8' }).trim()
+  return found
 }
 
 /**

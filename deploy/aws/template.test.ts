@@ -6,10 +6,11 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../../app/config/config.ts'
-import { LIGHTSAIL_ACTIONS } from '../../app/lib/lightsail-operations.ts'
+import { LIGHTSAIL_ACTIONS, LIGHTSAIL_OPERATION_NAMES } from '../../app/lib/lightsail-operations.ts'
 import { LIGHTSAIL_REGIONS } from '../../app/lib/regions.ts'
 import { RELAY_RULES } from '../../app/lib/relay-rules.ts'
 import { EMBED_SCRIPT_HEADERS, securityHeaders } from '../headers.ts'
+import { deployerPolicy, RESOURCE_ACTIONS } from './deployer-policy.ts'
 import { applyHeadersPolicy, stackValues } from './edge.ts'
 import { evaluator } from './evaluate.ts'
 import { cacheControlFor, configFromOutputs } from './stack.ts'
@@ -118,6 +119,9 @@ describe('the CloudFormation template', () => {
     expect(Object.keys(resources.IdentityPoolRoles.Properties.Roles)).toEqual(['authenticated'])
     // No other role, user or policy anywhere in the stack.
     expect(Object.values(resources).filter((r: Json) => /^AWS::IAM::/.test(r.Type))).toHaveLength(1)
+    // The docs name each of them.
+    const docs = readFileSync(new URL('../../docs/deploy.md', import.meta.url), 'utf8')
+    for (const operation of LIGHTSAIL_OPERATION_NAMES) expect(docs, operation).toContain(`\`${operation === LIGHTSAIL_OPERATION_NAMES[0] ? 'lightsail:' : ''}${operation}\``)
   })
 
   it('signs users in with a public client (code + PKCE, no secret) and keeps the bucket private behind CloudFront', () => {
@@ -205,6 +209,28 @@ describe('the CloudFormation template', () => {
     const relay = resource('RelayHeaders').ResponseHeadersPolicyConfig
     expect(relay.RemoveHeadersConfig.Items.map((i: Json) => i.Header)).toEqual(REMOVED_RELAY_HEADERS)
     expect(REMOVED_RELAY_HEADERS).toHaveLength(10)
+  })
+})
+
+describe("the deployer's permissions (deploy/aws/deployer-policy.json)", () => {
+  const policy = JSON.parse(readFileSync(new URL('./deployer-policy.json', import.meta.url), 'utf8')) as Json
+
+  it('are what deploy/aws/deployer-policy.ts generates today (npm run cfn:template), and fit a managed policy', () => {
+    expect(policy).toEqual(deployerPolicy())
+    // IAM counts a managed policy's characters without whitespace: 6,144 at most.
+    expect(JSON.stringify(policy).replace(/\s/g, '').length).toBeLessThan(6144)
+  })
+
+  it('cover every resource type of the template, and hand the reader role to Cognito Identity only', () => {
+    const types = new Set(Object.values(resources).map((r: Json) => r.Type as string))
+    expect([...types].sort()).toEqual(Object.keys(RESOURCE_ACTIONS).sort())
+    const allowed = new Set(policy.Statement.flatMap((st: Json) => st.Action))
+    for (const [type, { service, actions }] of Object.entries(RESOURCE_ACTIONS)) for (const action of actions) expect(allowed.has(`${service}:${action}`), `${type} ${action}`).toBe(true)
+    const pass = policy.Statement.find((st: Json) => st.Action.includes('iam:PassRole'))
+    expect(pass).toMatchObject({ Resource: 'arn:aws:iam::*:role/snapshot-lens-ReaderRole-*', Condition: { StringEquals: { 'iam:PassedToService': 'cognito-identity.amazonaws.com' } } })
+    expect(policy.Statement.filter((st: Json) => st.Action.includes('iam:PassRole'))).toHaveLength(1)
+    // Nothing anywhere with a wildcard action.
+    for (const st of policy.Statement) for (const action of st.Action) expect(action).not.toContain('*')
   })
 })
 
