@@ -59,6 +59,9 @@ export function securityHeaders(config: AppConfig): Record<string, string> {
   }
 }
 
+/** What embed.js adds to the site's headers: portals load it from their own pages (docs/embedding.md). */
+export const EMBED_SCRIPT_HEADERS = { 'Cross-Origin-Resource-Policy': 'cross-origin' } as const
+
 /** How long each kind of file may be cached. Hashed assets never change; the rest is revalidated on every load. */
 export const CACHING = {
   hashed: 'public, max-age=31536000, immutable',

@@ -136,6 +136,35 @@ describe('SigV4 verification', () => {
     expect(await send(`127.0.0.1:${port}`)).toBe(400)
   })
 
+  describe('a request as CloudFront delivers it', () => {
+    // CloudFront adds headers of its own on the way to the origin: Via, X-Forwarded-For, and X-Amz-Cf-Id (an x-amz-*
+    // header, unsigned, that no CloudFront Function can remove), and replaces User-Agent unless told to forward it.
+    const cloudFront = { via: '2.0 d111111abcdef8.cloudfront.net (CloudFront)', 'x-forwarded-for': '203.0.113.9', 'x-amz-cf-id': 'Qx3mB0DsyKW9ko6lRkbQUptYhW9Ec3iETbaRk1x3t5n8i3w_rxc5Bw==' }
+
+    it('verifies: the headers it did not sign play no part, as in Lightsail', async () => {
+      const { headers, body } = await signed(await guestCredentials(emulator.url), { host: 'lightsail.us-east-2.amazonaws.com' })
+      expect(headers.authorization).not.toMatch(/via|x-forwarded-for|x-amz-cf-id/)
+      const answer = await raw({ ...headers, ...cloudFront, 'user-agent': 'Amazon CloudFront' }, body)
+      expect(answer).toMatchObject({ status: 200, body: { instanceSnapshot: { name: 'web-1-backup' } } })
+    })
+
+    it('refuses one whose signed headers were altered on the way, whatever else it carries', async () => {
+      const { headers, body } = await signed(await guestCredentials(emulator.url), { host: 'lightsail.us-east-2.amazonaws.com' })
+      const aSecondLater = new Date(parseAmzDate(headers['x-amz-date']!)!.getTime() + 1000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+      const alterations: Record<string, string>[] = [{ 'content-type': 'application/json' }, { 'x-amz-date': aSecondLater }, { 'x-amz-target': 'Lightsail_20161128.GetInstanceSnapshots' }]
+      for (const altered of alterations) {
+        const answer = await raw({ ...headers, ...cloudFront, ...altered }, body)
+        expect(answer, Object.keys(altered)[0]).toMatchObject({ status: 400, body: { __type: 'InvalidSignatureException' } })
+      }
+    })
+
+    it('refuses one that lost a header it signed (a relay that forwards too little)', async () => {
+      const { headers, body } = await signed(await guestCredentials(emulator.url), { host: 'lightsail.us-east-2.amazonaws.com' })
+      const { 'x-amz-security-token': _token, ...rest } = headers
+      expect((await raw({ ...rest, ...cloudFront }, body)).status).toBe(400)
+    })
+  })
+
   it('rejects a signature older than five minutes with "Signature expired" and a Date header', async () => {
     const { headers, body } = await signed(await guestCredentials(emulator.url), { signingDate: new Date(Date.now() - 6 * 60_000) })
     const answer = await post(headers, body)

@@ -1,7 +1,12 @@
 // `npm run cfn:template`: writes deploy/aws/template.json from deploy/aws/template.ts (the Lightsail regions, the relay
-// rules and the security headers are its sources). A test checks the committed file is up to date.
+// rules, the app's operations and the security headers are its sources), compact enough for `aws cloudformation
+// deploy` to send it in the request. A test checks the committed file is up to date, and within that limit.
 import { writeFileSync } from 'node:fs'
-import { buildTemplate } from '../deploy/aws/template.ts'
+import { deployerPolicy } from '../deploy/aws/deployer-policy.ts'
+import { buildTemplate, formatTemplate, TEMPLATE_BODY_LIMIT } from '../deploy/aws/template.ts'
 
-writeFileSync('deploy/aws/template.json', `${JSON.stringify(buildTemplate(), null, 2)}\n`)
-console.log('wrote deploy/aws/template.json')
+const text = formatTemplate(buildTemplate())
+writeFileSync('deploy/aws/template.json', text)
+console.log(`wrote deploy/aws/template.json (${Buffer.byteLength(text)} bytes of the ${TEMPLATE_BODY_LIMIT} the AWS CLI sends inline)`)
+writeFileSync('deploy/aws/deployer-policy.json', `${JSON.stringify(deployerPolicy(), null, 2)}\n`)
+console.log('wrote deploy/aws/deployer-policy.json (what the deployer may do, for the stack snapshot-lens)')

@@ -1,22 +1,27 @@
 // The development and preview servers' half of the same-origin relays: POST <relayPath>/<region>/ is forwarded to
 // Lightsail or Cognito Identity (the emulator by default) with Host set to the real regional host, the host the browser
 // signed for. It forwards only what the rules in app/lib/relay-rules.ts allow, the same rules nginx and CloudFront
-// follow in production: POST, a region in the path, a SigV4 signature (Lightsail) or an allowed target (Cognito), a
-// small body, allow-listed headers both ways, and time limits.
+// follow in production (deploy/relay-cases.ts holds the three to the same answers): POST, a region it serves in the
+// path, a SigV4 signature scoped to it (Lightsail), one of the app's own operations, a small body of declared length
+// that arrives without pauses, allow-listed headers both ways, and time limits.
 import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import type { Connect, Plugin } from 'vite'
-import { ConfigError, parseConfig } from '../app/config/config.ts'
+import { ConfigError, parseConfig, type AppConfig } from '../app/config/config.ts'
 import {
+  BAD_REGION_MESSAGE,
   COGNITO_RELAY,
   headerAllowed,
   LIGHTSAIL_RELAY,
   normalizeRelayPath,
-  REGION_PATTERN,
+  parseSigV4,
   RELAY_ERRORS,
   RELAY_RULES,
+  relayRegions,
+  scopeMessage,
+  targetsMessage,
   type RelayedService,
 } from '../app/lib/relay-rules.ts'
 
@@ -24,6 +29,8 @@ export interface RelayRoute {
   service: RelayedService
   /** The path prefix on the app's origin, as config.json names it. */
   path: string
+  /** The regions this route forwards to (relayRegions): any other is refused as a bad region. */
+  regions: readonly string[]
 }
 
 export interface RelayOptions {
@@ -36,9 +43,20 @@ export interface RelayOptions {
   answerTimeoutMs?: number
 }
 
+/** The routes of a config: its relay paths, each with the regions it forwards to. */
+export function routesFor(config: AppConfig): RelayRoute[] {
+  const routes: RelayRoute[] = []
+  if (config.lightsail.mode === 'relay') routes.push({ service: LIGHTSAIL_RELAY, path: config.lightsail.relayPath, regions: relayRegions(LIGHTSAIL_RELAY, config.cognito.region) })
+  if (config.cognito.relayPath) routes.push({ service: COGNITO_RELAY, path: config.cognito.relayPath, regions: relayRegions(COGNITO_RELAY, config.cognito.region) })
+  return routes
+}
+
 function upstreamUrl(target: string, host: string): URL {
   return target === 'aws' ? new URL(`https://${host}/`) : new URL('/', target)
 }
+
+/** Every answer of the relay is JSON that no browser may read as anything else. */
+const OWN_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }
 
 function relayError(res: ServerResponse, status: number, type: string, message: string, extra: OutgoingHttpHeaders = {}): void {
   if (res.headersSent) {
@@ -50,84 +68,91 @@ function relayError(res: ServerResponse, status: number, type: string, message: 
     'content-type': 'application/x-amz-json-1.1',
     'x-amzn-errortype': type,
     'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
+    ...OWN_HEADERS,
     ...extra,
   })
   res.end(body)
 }
 
-/** Headers a request names in `Connection` are hop-by-hop, whatever their names: they never go upstream. */
-function connectionNamed(req: IncomingMessage): Set<string> {
-  const value = req.headers.connection
-  return new Set((value ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean))
+/** Hop-by-hop headers (RFC 9110 7.6.1): they end at this relay, whatever else the request says. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'proxy-authorization', 'proxy-authenticate'])
+
+/**
+ * The request's headers as the rules see them, each with every value it was sent with: hop-by-hop headers and those
+ * `Connection` names are removed first, so a header is never checked and then dropped (`Connection: authorization`
+ * would otherwise pass the signature check and reach AWS unsigned).
+ */
+export function normalizedHeaders(req: IncomingMessage): Map<string, string[]> {
+  const distinct = req.headersDistinct
+  const named = new Set((distinct.connection ?? []).flatMap((value) => value.split(',')).map((name) => name.trim().toLowerCase()).filter(Boolean))
+  const headers = new Map<string, string[]>()
+  for (const [name, values] of Object.entries(distinct)) {
+    if (values && !HOP_BY_HOP.has(name) && !named.has(name)) headers.set(name, values)
+  }
+  return headers
 }
 
-function forwardedRequestHeaders(req: IncomingMessage, host: string, length: number): OutgoingHttpHeaders {
-  const named = connectionNamed(req)
-  const headers: OutgoingHttpHeaders = {}
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || named.has(name) || !headerAllowed(name, RELAY_RULES.requestHeaders)) continue
-    headers[name] = value
+/** The headers sent upstream: the allow-listed ones, each with its first value (the one the rules checked). */
+function forwardedRequestHeaders(headers: Map<string, string[]>, host: string, length: number): OutgoingHttpHeaders {
+  const forwarded: OutgoingHttpHeaders = {}
+  for (const name of RELAY_RULES.requestHeaders) {
+    const value = headers.get(name)?.[0]
+    if (value !== undefined) forwarded[name] = value
   }
-  headers['content-length'] = length
-  headers.host = host
-  return headers
+  forwarded['content-length'] = length
+  forwarded.host = host
+  return forwarded
 }
 
 function returnedResponseHeaders(answer: IncomingMessage): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = { 'cache-control': 'no-store' }
+  const headers: OutgoingHttpHeaders = {}
   for (const [name, value] of Object.entries(answer.headers)) {
     if (value !== undefined && headerAllowed(name, RELAY_RULES.responseHeaders)) headers[name] = value
   }
-  return headers
+  return { ...headers, ...OWN_HEADERS }
 }
 
-/** Why a request may not be forwarded, as [status, type, message]; undefined when it may. */
-function refusal(req: IncomingMessage, route: RelayRoute, region: string): [number, string, string] | undefined {
-  const { method, badRegion, unsigned, forbidden, tooLarge } = RELAY_ERRORS
-  if (req.method !== RELAY_RULES.method) return [method.status, method.type, method.message]
-  if (!REGION_PATTERN.test(region)) return [badRegion.status, badRegion.type, `Not a region name: ${JSON.stringify(region.slice(0, 40))}`]
-  const admit = route.service.admit
-  if (admit.kind === 'sigv4') {
-    const authorization = String(req.headers.authorization ?? '')
-    if (!RELAY_RULES.sigv4Authorization.test(authorization)) {
-      return [unsigned.status, unsigned.type, unsigned.message]
-    }
-    const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(authorization)
-    if (!scope || scope[1] !== region || scope[2] !== route.service.name) {
-      return [forbidden.status, forbidden.type, `The signature is not scoped to ${route.service.name} in ${region}, the region of this path`]
-    }
-  } else {
-    const target = String(req.headers['x-amz-target'] ?? '')
-    if (!admit.targets.includes(target)) {
-      return [forbidden.status, forbidden.type, `The relay forwards only these operations: ${admit.targets.join(', ')}`]
-    }
+type Refusal = [number, string, string]
+
+/** Why a request may not be forwarded, in the order of RELAY_CHECKS; undefined when it may. */
+function refusal(method: string, headers: Map<string, string[]>, route: RelayRoute, region: string): Refusal | undefined {
+  const { method: wrongMethod, badRegion, ambiguous, unsigned, forbidden, tooLarge } = RELAY_ERRORS
+  if (RELAY_RULES.singleHeaders.some((name) => (headers.get(name)?.length ?? 0) > 1)) return [ambiguous.status, ambiguous.type, ambiguous.message]
+  if (!route.regions.includes(region)) return [badRegion.status, badRegion.type, BAD_REGION_MESSAGE]
+  const declared = headers.get('content-length')?.[0]
+  if (declared !== undefined && !(Number(declared) <= RELAY_RULES.maxBodyBytes)) return [tooLarge.status, tooLarge.type, tooLarge.message]
+  if (method !== RELAY_RULES.method) return [wrongMethod.status, wrongMethod.type, wrongMethod.message]
+  if (declared === undefined) return [tooLarge.status, tooLarge.type, tooLarge.message]
+  if (route.service.signed) {
+    const signature = parseSigV4(headers.get('authorization')?.[0] ?? '')
+    if (!signature) return [unsigned.status, unsigned.type, unsigned.message]
+    if (signature.region !== region || signature.service !== route.service.name) return [forbidden.status, forbidden.type, scopeMessage(route.service)]
   }
-  const declared = req.headers['content-length']
-  if (declared !== undefined && !(Number(declared) <= RELAY_RULES.maxBodyBytes)) {
-    return [tooLarge.status, tooLarge.type, tooLarge.message]
-  }
+  if (!route.service.targets.includes(headers.get('x-amz-target')?.[0] ?? '')) return [forbidden.status, forbidden.type, targetsMessage(route.service)]
   return undefined
 }
 
-/** Reads the body up to the cap; undefined when it is larger (the rest is not read). */
-function readCapped(req: IncomingMessage): Promise<Buffer | undefined> {
+/**
+ * Reads the body, which has declared its length (at most the cap). Undefined when it stops for longer than the idle
+ * limit between two pieces: the request is then dropped unanswered, as nginx drops it.
+ */
+function readBody(req: IncomingMessage, idleMs: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
-    let size = 0
-    const onData = (chunk: Buffer) => {
-      size += chunk.length
-      if (size > RELAY_RULES.maxBodyBytes) {
-        req.off('data', onData)
-        req.pause()
-        resolve(undefined)
-        return
-      }
+    let idle = setTimeout(() => resolve(undefined), idleMs)
+    req.on('data', (chunk: Buffer) => {
       chunks.push(chunk)
-    }
-    req.on('data', onData)
-    req.once('end', () => resolve(Buffer.concat(chunks)))
-    req.once('error', reject)
+      clearTimeout(idle)
+      idle = setTimeout(() => resolve(undefined), idleMs)
+    })
+    req.once('end', () => {
+      clearTimeout(idle)
+      resolve(Buffer.concat(chunks))
+    })
+    req.once('error', (error) => {
+      clearTimeout(idle)
+      reject(error)
+    })
   })
 }
 
@@ -143,23 +168,23 @@ export function relayHandler(options: RelayOptions): Connect.NextHandleFunction 
     if (!route) return next()
     const rest = path.slice(normalizeRelayPath(route.path).length + 1)
     const region = rest.endsWith('/') ? rest.slice(0, -1) : rest
-    const refused = refusal(req, route, region)
+    const headers = normalizedHeaders(req)
+    const refused = refusal(req.method ?? '', headers, route, region)
     if (refused) {
       // Whatever body was sent is not read: the connection closes after the answer.
       const [status, type, message] = refused
       return relayError(res, status, type, message, { connection: 'close', ...(status === 405 ? { allow: RELAY_RULES.method } : {}) })
     }
-    void readCapped(req).then(
+    void readBody(req, RELAY_RULES.bodyIdleTimeoutMs).then(
       (body) => {
-        const { tooLarge } = RELAY_ERRORS
-        if (!body) return relayError(res, tooLarge.status, tooLarge.type, tooLarge.message, { connection: 'close' })
-        forward(req, res, route, region, body)
+        if (!body) return void req.socket.destroy()
+        forward(headers, res, route, region, body)
       },
       () => res.destroy(),
     )
   }
 
-  function forward(req: IncomingMessage, res: ServerResponse, route: RelayRoute, region: string, body: Buffer): void {
+  function forward(headers: Map<string, string[]>, res: ServerResponse, route: RelayRoute, region: string, body: Buffer): void {
     const host = route.service.host(region)
     const upstream = upstreamUrl(options.target, host)
     const secure = upstream.protocol === 'https:'
@@ -178,7 +203,7 @@ export function relayHandler(options: RelayOptions): Connect.NextHandleFunction 
       port: upstream.port,
       method: 'POST',
       path: '/',
-      headers: forwardedRequestHeaders(req, host, body.length),
+      headers: forwardedRequestHeaders(headers, host, body.length),
       agent: secure ? agents.https : agents.http,
       // TLS: Node verifies the certificate against its CA store and sends SNI for the hostname by default.
       ...(secure ? { servername: upstream.hostname } : {}),
@@ -242,11 +267,9 @@ export function routesFromConfig(file: string): () => RelayRoute[] {
       // Missing: the defaults below.
     }
     if (seen && seen.mtimeMs === mtimeMs) return seen.routes
-    let routes: RelayRoute[] = [{ service: LIGHTSAIL_RELAY, path: LIGHTSAIL_RELAY.defaultPath }]
+    let routes: RelayRoute[] = [{ service: LIGHTSAIL_RELAY, path: LIGHTSAIL_RELAY.defaultPath, regions: relayRegions(LIGHTSAIL_RELAY, '') }]
     try {
-      const config = parseConfig(JSON.parse(readFileSync(file, 'utf8')))
-      routes = config.lightsail.mode === 'relay' ? [{ service: LIGHTSAIL_RELAY, path: config.lightsail.relayPath }] : []
-      if (config.cognito.relayPath) routes.push({ service: COGNITO_RELAY, path: config.cognito.relayPath })
+      routes = routesFor(parseConfig(JSON.parse(readFileSync(file, 'utf8'))))
     } catch (error) {
       const why = error instanceof ConfigError ? error.message : String(error)
       console.warn(`relay: ${file} cannot be used (${why}); relaying ${LIGHTSAIL_RELAY.defaultPath} only`)

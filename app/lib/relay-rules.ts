@@ -1,6 +1,9 @@
 // The relay rules, defined once. The app builds its relay URLs from them; the dev and preview relay
-// (scripts/vite-relay.ts), the nginx configuration (deploy/nginx) and the CloudFormation template (deploy/aws) are
-// generated from or checked against them. Pure data and functions: the browser and Node both import this file.
+// (scripts/vite-relay.ts), the nginx configuration (deploy/nginx) and the CloudFront Function (deploy/aws) are
+// generated from them, and one table of cases (deploy/relay-cases.ts) is run against all three, each case with the one
+// answer they must all give. Pure data and functions: the browser and Node both import this file.
+import { LIGHTSAIL_TARGETS } from './lightsail-operations.ts'
+import { LIGHTSAIL_REGIONS } from './regions.ts'
 
 /** A region name as AWS spells them: us-east-2, ap-southeast-3, eu-central-1. Anchored, no other characters. */
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
@@ -8,43 +11,56 @@ export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
 export const REGION_SOURCE = '[a-z]{2}(?:-[a-z]+)+-[0-9]{1,2}'
 
 export interface RelayedService {
-  /** Which AWS service the relay forwards to. */
+  /** Which AWS service the relay forwards to: also the service a signature's credential scope must name. */
   name: 'lightsail' | 'cognito-identity'
   /** The path prefix on the app's origin when config.json names none. */
   defaultPath: string
   /** The real host for a region: the Host header upstream, and the host the browser signs for. */
   host: (region: string) => string
-  /** How a request proves it may be forwarded: a SigV4 signature, or an allowed X-Amz-Target (unsigned calls). */
-  admit: { kind: 'sigv4' } | { kind: 'targets'; targets: readonly string[] }
+  /** Whether a call must carry a SigV4 signature scoped to the path's region and this service (Cognito's are unsigned). */
+  signed: boolean
+  /** The X-Amz-Target values forwarded: the operations the app makes, and no other. */
+  targets: readonly string[]
 }
+
+/** Cognito Identity's credential calls are unsigned by design; these two are all the app makes. */
+export const COGNITO_TARGETS = ['AWSCognitoIdentityService.GetId', 'AWSCognitoIdentityService.GetCredentialsForIdentity'] as const
 
 export const LIGHTSAIL_RELAY: RelayedService = {
   name: 'lightsail',
   defaultPath: '/aws/lightsail',
   host: (region) => `lightsail.${region}.amazonaws.com`,
-  admit: { kind: 'sigv4' },
+  signed: true,
+  targets: LIGHTSAIL_TARGETS,
 }
 
 export const COGNITO_RELAY: RelayedService = {
   name: 'cognito-identity',
   defaultPath: '/aws/cognito-identity',
   host: (region) => `cognito-identity.${region}.amazonaws.com`,
-  // Cognito Identity's credential calls are unsigned by design; these two are all the app makes.
-  admit: { kind: 'targets', targets: ['AWSCognitoIdentityService.GetId', 'AWSCognitoIdentityService.GetCredentialsForIdentity'] },
+  signed: false,
+  targets: COGNITO_TARGETS,
+}
+
+/**
+ * The regions a relay forwards to: Lightsail's where it answers (app/lib/regions.ts), Cognito Identity's in the
+ * identity pool's region only. A path naming any other region is refused as a bad region.
+ */
+export function relayRegions(service: RelayedService, cognitoRegion: string): readonly string[] {
+  return service.signed ? Object.keys(LIGHTSAIL_REGIONS) : [cognitoRegion]
 }
 
 export const RELAY_RULES = {
   method: 'POST',
   /** Larger bodies are refused with 413 before they are read. Every request the app makes is a few hundred bytes. */
   maxBodyBytes: 64 * 1024,
-  /** Request headers passed upstream: names, or prefixes ending in `*`. Everything else is dropped. */
-  requestHeaders: ['authorization', 'content-type', 'content-length', 'x-amz-*', 'amz-sdk-*', 'user-agent'],
   /**
-   * The same allow-list as concrete names, for relays that cannot match prefixes (nginx): every header the SDK sends
-   * from a browser, each within `requestHeaders`. A header missing here that the SDK signs would break the signature,
-   * which the end-to-end tests through nginx would show.
+   * Request headers passed upstream, besides Content-Length (the relay's own count) and Host (the regional host):
+   * every header the SDK sends from a browser, and nothing else. A header the SDK signs that were missing here would
+   * break the signature, which the end-to-end tests through each relay would show. CloudFront forwards Authorization
+   * through its cache policy and the others through its origin request policy (10 headers at most each).
    */
-  requestHeaderNames: [
+  requestHeaders: [
     'authorization',
     'content-type',
     'user-agent',
@@ -56,13 +72,59 @@ export const RELAY_RULES = {
     'amz-sdk-invocation-id',
     'amz-sdk-request',
   ],
+  /**
+   * Headers that may appear once: a second Authorization or Content-Length makes the request ambiguous (nginx refuses
+   * it before any rule runs, so every relay does). Other headers sent twice are forwarded with their first value only,
+   * the one the rules checked: nginx 1.22 sees no other.
+   */
+  singleHeaders: ['authorization', 'content-length'],
   /** Response headers passed back to the browser; `date` lets the SDK correct a skewed clock. */
   responseHeaders: ['content-type', 'content-length', 'date', 'x-amzn-*'],
   connectTimeoutMs: 10_000,
   answerTimeoutMs: 30_000,
-  /** `Authorization` must be AWS Signature Version 4. */
-  sigv4Authorization: /^AWS4-HMAC-SHA256 Credential=[^,\s]+, ?SignedHeaders=[^,\s]+, ?Signature=[0-9a-f]{64}$/,
+  /**
+   * The body arrives with the headers (a few hundred bytes): a pause longer than this between two of its pieces ends
+   * the request, unanswered, as nginx's client_body_timeout does. Nothing is sent upstream until the body is whole.
+   */
+  bodyIdleTimeoutMs: 1_000,
 } as const
+
+/**
+ * The order in which every relay applies its rules; the first that fails is the answer. nginx fixes the first three:
+ * it refuses a repeated Authorization or Content-Length as it reads the headers, matches the path, then compares a
+ * declared length with its limit, all before any rule of its own runs.
+ */
+export const RELAY_CHECKS = [
+  'one Authorization and one Content-Length at most (400 RelayForbidden)',
+  'path: <relayPath>/<region>/ with a region this relay forwards to (400 RelayBadRegion)',
+  'a declared Content-Length over the limit (413 RelayBodyTooLarge), read no further',
+  'the method: POST (405 RelayMethodNotAllowed)',
+  'a declared Content-Length: bodies of unknown length are not read (413 RelayBodyTooLarge)',
+  'Lightsail: an Authorization that is SigV4 (403 RelayForbidden), scoped to this region and service (403 RelayForbidden)',
+  'X-Amz-Target: one of the operations the app makes (403 RelayForbidden)',
+] as const
+
+/**
+ * An `Authorization` that is AWS Signature Version 4, parsed, not searched: each part has its own characters, so no
+ * part can carry another's text (a scope inside SignedHeaders, or inside the access key id).
+ * Groups: access key id, date, region, service, signed headers, signature.
+ */
+export const SIGV4_SOURCE =
+  '^AWS4-HMAC-SHA256 Credential=([A-Za-z0-9_]+)/([0-9]{8})/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$'
+
+export interface SigV4Authorization {
+  accessKeyId: string
+  date: string
+  region: string
+  service: string
+  signedHeaders: string[]
+}
+
+export function parseSigV4(authorization: string): SigV4Authorization | undefined {
+  const m = new RegExp(SIGV4_SOURCE).exec(authorization)
+  if (!m) return undefined
+  return { accessKeyId: m[1]!, date: m[2]!, region: m[3]!, service: m[4]!, signedHeaders: m[5]!.split(';') }
+}
 
 /**
  * The relays' own answers, the same from every relay (dev, nginx, CloudFront): the status, the error type the app reads
@@ -71,16 +133,36 @@ export const RELAY_RULES = {
 export const RELAY_ERRORS = {
   method: { status: 405, type: 'RelayMethodNotAllowed', message: 'The relay forwards POST requests only' },
   badRegion: { status: 400, type: 'RelayBadRegion' },
+  ambiguous: { status: 400, type: 'RelayForbidden', message: 'The relay forwards requests with one Authorization and one Content-Length at most' },
   unsigned: {
     status: 403,
     type: 'RelayForbidden',
     message: 'The relay forwards only requests signed with AWS Signature Version 4 (Authorization: AWS4-HMAC-SHA256 …)',
   },
   forbidden: { status: 403, type: 'RelayForbidden' },
-  tooLarge: { status: 413, type: 'RelayBodyTooLarge', message: `The relay forwards bodies of up to ${RELAY_RULES.maxBodyBytes} bytes` },
+  tooLarge: {
+    status: 413,
+    type: 'RelayBodyTooLarge',
+    message: `The relay forwards bodies of up to ${RELAY_RULES.maxBodyBytes} bytes, of a declared Content-Length`,
+  },
   unavailable: { status: 502, type: 'RelayUnavailable' },
   timeout: { status: 504, type: 'RelayTimeout' },
 } as const
+
+/** The message of a refused target, the same from every relay: this, then the service's targets joined by ", ". */
+export const TARGETS_MESSAGE = 'The relay forwards only the operations Snapshot Lens makes (X-Amz-Target): '
+
+export function targetsMessage(service: RelayedService): string {
+  return `${TARGETS_MESSAGE}${service.targets.join(', ')}`
+}
+
+/** The message of a path whose region this relay does not forward to. */
+export const BAD_REGION_MESSAGE = 'The relay forwards POST <path>/<region>/ only, to a region it serves'
+
+/** The message of a signature scoped elsewhere. */
+export function scopeMessage(service: RelayedService): string {
+  return `The signature is not scoped to ${service.name} in the region of this path`
+}
 
 /** Whether a header name matches an allow-list of names and `prefix-*` entries. Names are compared in lower case. */
 export function headerAllowed(name: string, allowList: readonly string[]): boolean {

@@ -3,8 +3,20 @@
 // nginx and CloudFront allow. `npm run nginx:config` writes deploy/nginx/snapshot-lens.conf; `npm run serve:nginx`
 // renders a complete nginx.conf around the same server block and runs Debian's nginx in the foreground.
 import type { AppConfig } from '../../app/config/config.ts'
-import { COGNITO_RELAY, LIGHTSAIL_RELAY, normalizeRelayPath, REGION_SOURCE, RELAY_ERRORS, RELAY_RULES, type RelayedService } from '../../app/lib/relay-rules.ts'
-import { CACHING, ROBOTS_TXT, securityHeaders } from '../headers.ts'
+import {
+  BAD_REGION_MESSAGE,
+  COGNITO_RELAY,
+  LIGHTSAIL_RELAY,
+  normalizeRelayPath,
+  RELAY_ERRORS,
+  RELAY_RULES,
+  relayRegions,
+  scopeMessage,
+  SIGV4_SOURCE,
+  targetsMessage,
+  type RelayedService,
+} from '../../app/lib/relay-rules.ts'
+import { CACHING, EMBED_SCRIPT_HEADERS, ROBOTS_TXT, securityHeaders } from '../headers.ts'
 
 export interface NginxOptions {
   /** `listen` value: a port, or address:port. */
@@ -82,6 +94,25 @@ function headerLines(headers: Record<string, string>, indent: string): string[] 
   return Object.entries(headers).map(([name, value]) => `${indent}add_header ${name} ${q(value)} always;`)
 }
 
+/** `$sl_h_x_amz_date` for `x-amz-date`: a request header as the rules see it (see `headerMaps`). */
+const seen = (name: string) => `$sl_h_${name.replace(/-/g, '_')}`
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * Each forwarded header as the rules see it: empty when `Connection` names it (a hop-by-hop header never goes on, so it
+ * is never checked either), else its value (nginx 1.22 gives the first of repeated headers, the one it forwards).
+ */
+function headerMaps(): string {
+  return RELAY_RULES.requestHeaders
+    .map(
+      (name) => `map $http_connection ${seen(name)} {
+  ${re(`~*(^|,)\\s*${escapeRegex(name)}\\s*(,|$)`)} "";
+  default $http_${name.replace(/-/g, '_')};
+}`,
+    )
+    .join('\n')
+}
+
 function relayLocation(service: RelayedService, path: string, options: NginxOptions, headers: Record<string, string>): string {
   const prefix = normalizeRelayPath(path)
   const id = service.name.replace(/-/g, '_')
@@ -90,34 +121,37 @@ function relayLocation(service: RelayedService, path: string, options: NginxOpti
   const aws = options.upstream === 'aws'
   const hostOf = service.host('$sl_region')
   const upstream = aws ? `https://$sl_${id}_host` : new URL(options.upstream).origin
-  const admit =
-    service.admit.kind === 'sigv4'
-      ? [
-          `      if ($sl_sigv4 = 0) { ${answer(RELAY_ERRORS.unsigned, RELAY_ERRORS.unsigned.message)}; }`,
-          `      if ($sl_${id}_scope = 0) { ${answer(RELAY_ERRORS.forbidden, `The signature is not scoped to ${service.name} in the region of this path`)}; }`,
-        ]
-      : [
-          `      if ($http_x_amz_target !~ ${re(`^(${service.admit.targets.map((t) => t.replace(/\./g, '\\.')).join('|')})$`)}) { ${answer(RELAY_ERRORS.forbidden, `The relay forwards only these operations: ${service.admit.targets.join(', ')}`)}; }`,
-        ]
+  const regions = relayRegions(service, options.config.cognito.region)
+  const signed = service.signed
+    ? [
+        `      if ($sl_sigv4 = 0) { ${answer(RELAY_ERRORS.unsigned, RELAY_ERRORS.unsigned.message)}; }`,
+        `      if ($sl_${id}_scope = 0) { ${answer(RELAY_ERRORS.forbidden, scopeMessage(service))}; }`,
+      ]
+    : []
+  const targets = `^(${service.targets.map(escapeRegex).join('|')})$`
   return `
   # The ${service.name} relay: POST ${prefix}/<region>/ goes to ${service.host('<region>')}, path /.
   location ^~ ${prefix}/ {
     default_type application/x-amz-json-1.1;
 ${h('    ')}
     client_max_body_size ${RELAY_RULES.maxBodyBytes / 1024}k;
+    # The body comes with the headers: a pause between two of its pieces ends the request, unanswered.
+    client_body_timeout ${RELAY_RULES.bodyIdleTimeoutMs / 1000}s;
     error_page 413 @sl_too_large;
     error_page 502 @sl_unreachable;
     error_page 504 @sl_timeout;
-    location ~ ${re(`^${prefix}/(?<sl_region>${REGION_SOURCE})/?$`)} {
+    location ~ ${re(`^${escapeRegex(prefix)}/(?<sl_region>${regions.map(escapeRegex).join('|')})/?$`)} {
       default_type application/x-amz-json-1.1;
 ${h('      ')}
       if ($request_method != ${RELAY_RULES.method}) { ${answer(RELAY_ERRORS.method, RELAY_ERRORS.method.message)}; }
-${admit.join('\n')}
+      if ($http_content_length = "") { ${answer(RELAY_ERRORS.tooLarge, RELAY_ERRORS.tooLarge.message)}; }
+${signed.join('\n')}
+      if (${seen('x-amz-target')} !~ ${re(targets)}) { ${answer(RELAY_ERRORS.forbidden, targetsMessage(service))}; }
       set $sl_${id}_host ${hostOf};
       proxy_http_version 1.1;
       proxy_pass_request_headers off;
       proxy_set_header Host $sl_${id}_host;
-${RELAY_RULES.requestHeaderNames.map((name) => `      proxy_set_header ${name} $http_${name.replace(/-/g, '_')};`).join('\n')}
+${RELAY_RULES.requestHeaders.map((name) => `      proxy_set_header ${name} ${seen(name)};`).join('\n')}
       proxy_set_header Connection "";
 ${HIDDEN_UPSTREAM_HEADERS.map((name) => `      proxy_hide_header ${name};`).join('\n')}
       proxy_connect_timeout ${RELAY_RULES.connectTimeoutMs / 1000}s;
@@ -139,7 +173,7 @@ ${
 }      rewrite ^ / break;
       proxy_pass ${upstream};
     }
-    ${answer(RELAY_ERRORS.badRegion, 'The relay forwards POST <path>/<region>/ only, with a region name such as us-east-2')};
+    ${answer(RELAY_ERRORS.badRegion, BAD_REGION_MESSAGE)};
   }`
 }
 
@@ -151,22 +185,31 @@ export function renderServer(options: NginxOptions): string {
   const h = (extra: Record<string, string>, indent: string) => headerLines({ ...headers, ...extra }, indent).join('\n')
   const lightsailPath = config.lightsail.mode === 'relay' ? config.lightsail.relayPath : undefined
   const cognitoPath = config.cognito.relayPath
+  // The signature parsed as relay-rules parses it, with the path's region and the relay's service in their places.
+  const scoped = (service: RelayedService) => SIGV4_SOURCE.replace('/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request', `/\\1/${service.name}/aws4_request`)
   const scopeMap = (service: RelayedService) =>
-    `map "$sl_region:$http_authorization" $sl_${service.name.replace(/-/g, '_')}_scope {
+    `map "$sl_region:${seen('authorization')}" $sl_${service.name.replace(/-/g, '_')}_scope {
   default 0;
-  ${re(`~^([a-z0-9-]+):AWS4-HMAC-SHA256 Credential=[^/,\\s]+/[0-9]{8}/\\1/${service.name}/aws4_request,`)} 1;
+  ${re(`~^([a-z0-9-]+):${scoped(service).slice(1)}`)} 1;
 }`
+  const relayPrefixes = [lightsailPath, cognitoPath].filter((p): p is string => p !== undefined).map((p) => escapeRegex(normalizeRelayPath(p)))
   return `# Snapshot Lens behind nginx. Generated from app/lib/relay-rules.ts, the runtime config and deploy/headers.ts
 # (npm run nginx:config); edit those and generate again rather than this file.
 
+# The forwarded request headers as the relay rules see them.
+${headerMaps()}
 # An Authorization header that is AWS Signature Version 4.
-map $http_authorization $sl_sigv4 {
+map ${seen('authorization')} $sl_sigv4 {
   default 0;
-  ${re(`~${RELAY_RULES.sigv4Authorization.source}`)} 1;
+  ${re(`~${SIGV4_SOURCE}`)} 1;
 }
 # The signature's credential scope names the region of the path, and the relay's service.
 ${scopeMap(LIGHTSAIL_RELAY)}
-${scopeMap(COGNITO_RELAY)}
+# A request to one of the relays: its malformed requests are answered in Lightsail's error shape.
+map $uri $sl_relay_request {
+  default 0;
+  ${re(`~^(${relayPrefixes.length > 0 ? relayPrefixes.join('|') : '$^'})/`)} 1;
+}
 
 ${
   options.tls
@@ -195,6 +238,9 @@ ${
   charset utf-8;
   ${options.upstream === 'aws' ? `resolver ${options.resolver} valid=60s ipv6=off;\n  resolver_timeout 5s;` : `# Relays go to ${options.upstream} (Host set to the real regional host, as AWS would see it).`}
 
+  # A repeated Authorization or Content-Length is refused by nginx as it reads the headers, before any location.
+  error_page 400 @sl_bad_request;
+
   gzip on;
   gzip_vary on;
   gzip_min_length 512;
@@ -218,7 +264,7 @@ ${h({ 'Cache-Control': CACHING.revalidate }, '    ')}${options.configFile ? `
   }
   location = ${base}embed.js {
     # Loaded by portals on other origins.
-${h({ 'Cache-Control': CACHING.revalidate, 'Cross-Origin-Resource-Policy': 'cross-origin' }, '    ')}
+${h({ 'Cache-Control': CACHING.revalidate, ...EMBED_SCRIPT_HEADERS }, '    ')}
   }
   location ^~ ${base}assets/ {
 ${h({ 'Cache-Control': CACHING.hashed }, '    ')}
@@ -237,6 +283,12 @@ ${lightsailPath ? relayLocation(LIGHTSAIL_RELAY, lightsailPath, options, headers
 ${cognitoPath ? relayLocation(COGNITO_RELAY, cognitoPath, options, headers) : ''}
 
   # The relays' own failures, in Lightsail's error shape.
+  location @sl_bad_request {
+    default_type application/x-amz-json-1.1;
+${h({ 'Cache-Control': CACHING.relay }, '    ')}
+    if ($sl_relay_request = 0) { return 400; }
+    ${answer(RELAY_ERRORS.ambiguous, RELAY_ERRORS.ambiguous.message)};
+  }
   location @sl_too_large {
     default_type application/x-amz-json-1.1;
 ${h({ 'Cache-Control': CACHING.relay }, '    ')}
