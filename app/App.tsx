@@ -39,7 +39,7 @@ function Content({ view, config }: { view: View; config: AppConfig }) {
     case 'inventory':
       return (
         <Suspense fallback={<p role="status">Loading the snapshots…</p>}>
-          <InventoryPage view={url} regions={view.regions} askIn={config.defaultRegion} pollSeconds={config.pollSeconds} />
+          <InventoryPage view={url} configured={config.regions} askIn={config.defaultRegion} pollSeconds={config.pollSeconds} />
         </Suspense>
       )
   }

@@ -106,7 +106,8 @@ interface ResultsProps {
   wanted: ReturnType<typeof inventoryPart>
   theme: ViewState['theme']
   embed: boolean
-  regions: string[]
+  /** config.json's regions (none: every Lightsail region). */
+  configured: readonly string[]
   askIn: string
   pollSeconds: number
 }
@@ -116,9 +117,8 @@ interface ResultsProps {
  * and the list follows in a render React may interrupt. Pages arriving are not deferred: a stream of them would keep
  * putting the first rows off.
  */
-const Results = memo(function Results({ wanted, theme, embed, regions, askIn, pollSeconds }: ResultsProps) {
-  const offered = useMemo(() => (wanted.region ? [wanted.region] : regions), [wanted.region, regions])
-  const inventory = useInventory(offered, askIn)
+const Results = memo(function Results({ wanted, theme, embed, configured, askIn, pollSeconds }: ResultsProps) {
+  const inventory = useInventory(wanted.region, configured, askIn)
   const all = inventory.rows
   const now = useNow(3_600_000)
   const sort = wanted.sort ?? DEFAULT_SORT
@@ -209,7 +209,7 @@ const Results = memo(function Results({ wanted, theme, embed, regions, askIn, po
   )
 })
 
-export function InventoryPage({ view, regions, askIn, pollSeconds }: { view: ViewState; regions: string[]; askIn: string; pollSeconds: number }) {
+export function InventoryPage({ view, configured, askIn, pollSeconds }: { view: ViewState; configured: readonly string[]; askIn: string; pollSeconds: number }) {
   // Typing updates the URL at once; the list follows a moment later. The filters are compared as text, so a view
   // parsed again with the same filters is the same list.
   const asked = JSON.stringify(inventoryPart(view))
@@ -222,7 +222,7 @@ export function InventoryPage({ view, regions, askIn, pollSeconds }: { view: Vie
       <Filters view={view} />
       {/* While the list still shows the previous filters it says so (aria-busy); the bench times keystrokes by it. */}
       <div className="inventory-results" aria-busy={asked !== shownKey || undefined}>
-        <Results wanted={wanted} theme={view.theme} embed={view.embed ?? false} regions={regions} askIn={askIn} pollSeconds={pollSeconds} />
+        <Results wanted={wanted} theme={view.theme} embed={view.embed ?? false} configured={configured} askIn={askIn} pollSeconds={pollSeconds} />
       </div>
     </section>
   )

@@ -9,6 +9,7 @@
 import { useQueries, useQuery, type QueryObserverResult } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { AppError } from '../../aws/errors.ts'
+import { inventoryRegions } from '../../lib/regions.ts'
 import type { SnapshotKind } from '../../lib/url.ts'
 import { useSession } from '../../session.tsx'
 import type { Row } from '../model.ts'
@@ -39,12 +40,16 @@ export interface Inventory {
   leadAnswered: boolean
 }
 
-export function useInventory(offered: string[], askIn: string): Inventory {
+/**
+ * `region`: one region (a link's); otherwise the regions config.json names, or every Lightsail region, where the opt-in
+ * ones are asked only once GetRegions lists them (app/lib/regions.ts).
+ */
+export function useInventory(region: string | undefined, configured: readonly string[], askIn: string): Inventory {
   const session = useSession()
   const [released, setReleased] = useState(false)
   // Asked once the home region has had its head start: its answer only matters to the other regions.
   const listed = useQuery({ ...inventoryQueries.regions(session, askIn), enabled: released })
-  const regions = useMemo(() => (listed.data ? offered.filter((r) => listed.data.includes(r)) : offered), [listed.data, offered])
+  const regions = useMemo(() => (region ? [region] : inventoryRegions(configured, listed.data)), [region, configured, listed.data])
   const lead = leadRegion(regions, askIn)
   // A stable combine: React Query re-runs it only when a region's result changes, so 10,000 rows are gathered once per
   // page that arrives, not on every render.
