@@ -4,7 +4,6 @@
 // data, the modules that make them up.
 import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import type { BrowserContext, Page } from '@playwright/test'
 import { sizes } from './stats.ts'
 
@@ -62,8 +61,11 @@ export async function loadedAssets(page: Page): Promise<{ beforeData: string[]; 
   return page.evaluate(() => {
     // No named functions in here: the page runs this source as it is, without the bundler's helpers.
     const assets = performance.getEntriesByType('resource').filter((e) => /\/assets\/[^/]+\.(js|css)$/.test(new URL(e.name).pathname))
-    const names = (list: PerformanceEntry[]) => [...new Set(list.map((e) => new URL(e.name).pathname.split('/').pop()!))]
-    return { beforeData: names(assets.filter((e) => e.startTime < window.__dataInDomAt!)), all: names(assets) }
+    const before = assets.filter((e) => e.startTime < window.__dataInDomAt!)
+    return {
+      beforeData: [...new Set(before.map((e) => new URL(e.name).pathname.split('/').pop()!))],
+      all: [...new Set(assets.map((e) => new URL(e.name).pathname.split('/').pop()!))],
+    }
   })
 }
 

@@ -3,8 +3,9 @@
 // default identity cache, Cognito through the same-origin relay, and a Lightsail client whose signed requests are
 // sent to the relay path (Lightsail allows no CORS). Signed in, oidc-client-ts reads the stored user on every load
 // (loaded only when config.json has `auth`, so the guest peer does not carry it).
-import { GetInstanceSnapshotCommand, GetInstanceSnapshotsCommand, LightsailClient } from '@aws-sdk/client-lightsail'
+import { GetInstanceSnapshotCommand, GetInstanceSnapshotsCommand, LightsailClient, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-lightsail'
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity'
+import type { FinalizeRequestMiddleware } from '@smithy/types'
 
 export interface PeerConfig {
   defaultRegion: string
@@ -66,14 +67,12 @@ export async function lightsailFor(config: PeerConfig) {
       found = new LightsailClient({ region, credentials })
       // Signed for lightsail.<region>.amazonaws.com, sent to <relayPath>/<region>/ on this origin.
       const target = new URL(relayUrl(config.lightsail.relayPath, region))
-      found.middlewareStack.addRelativeTo(
-        (next) => (args) => {
-          const request = args.request as { protocol: string; hostname: string; port?: number; path: string }
-          Object.assign(request, { protocol: target.protocol, hostname: target.hostname, port: Number(target.port) || undefined, path: target.pathname })
-          return next(args)
-        },
-        { name: 'relay', relation: 'after', toMiddleware: 'httpSigningMiddleware' },
-      )
+      const relay: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next) => (args) => {
+        const request = args.request as { protocol: string; hostname: string; port?: number; path: string }
+        Object.assign(request, { protocol: target.protocol, hostname: target.hostname, port: Number(target.port) || undefined, path: target.pathname })
+        return next(args)
+      }
+      found.middlewareStack.addRelativeTo(relay, { name: 'relay', relation: 'after', toMiddleware: 'httpSigningMiddleware' })
       clients.set(region, found)
     }
     return found

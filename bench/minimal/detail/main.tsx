@@ -4,9 +4,8 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { createRoot } from 'react-dom/client'
 import { lightsailFor, loadConfig, type PeerConfig } from '../aws.ts'
 
-const params = new URLSearchParams(window.location.search)
-
 function Snapshot({ config, aws }: { config: PeerConfig; aws: Awaited<ReturnType<typeof lightsailFor>> }) {
+  const params = new URLSearchParams(window.location.search)
   const region = params.get('region') ?? config.defaultRegion
   const name = params.get('snapshot') ?? ''
   const snapshot = useQuery({ queryKey: ['snapshot', region, name], queryFn: ({ signal }) => aws.snapshot(region, name, signal) })
