@@ -12,7 +12,7 @@ export const PEERS = { detail: 'bench/out/peer-detail', inventory: 'bench/out/pe
 export type PeerName = keyof typeof PEERS
 
 const treemap = (name: string) =>
-  visualizer({ filename: `bench/out/treemap-${name}.html`, template: 'treemap', gzipSize: true, brotliSize: true, title: `${name}: modules by size` })
+  visualizer({ filename: `bench/out/treemap-${name}.html`, template: 'treemap', gzipSize: true, title: `${name}: modules by size` })
 
 /** The app's plugins without the project's own (relay, preload hints, source maps kept outside dist). */
 function peerPlugins(): PluginOption[] {
