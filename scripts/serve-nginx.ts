@@ -80,7 +80,10 @@ if (args.tls) {
   tls = { certificate: join(prefix, 'tls.crt'), key: join(prefix, 'tls.key'), redirect: false }
   const name = /^[\d.]+$/.test(args.host!) ? `IP:${args.host}` : `DNS:${args.host}`
   const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', `/CN=${args.host}`, '-addext', `subjectAltName=${name}`, '-keyout', tls.key, '-out', tls.certificate], { encoding: 'utf8' })
-  if (made.status !== 0) fail(`openssl could not make a certificate: ${made.stderr ?? made.error}`)
+  if (made.status !== 0) {
+    rmSync(prefix, { recursive: true, force: true })
+    fail(`openssl could not make a certificate: ${made.stderr ?? made.error}`)
+  }
 }
 let main = renderMain(
   {
