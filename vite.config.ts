@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react'
+import { visualizer } from 'rollup-plugin-visualizer'
 import { defineConfig } from 'vite'
 import { preloadLazyChunks } from './scripts/vite-preload.ts'
 import { relayPlugin } from './scripts/vite-relay.ts'
@@ -14,6 +15,8 @@ export default defineConfig({
     schemasPerCommand({ firstLoad: ['GetInstanceSnapshot'] }),
     sdkPackageVersionOnly(),
     sourceMapsOutsideDist(),
+    // Which modules make up each built file, outside dist/: the first-load check names the biggest when it fails.
+    visualizer({ filename: 'reports/bundle-modules.json', template: 'raw-data', gzipSize: true }),
     // The relay serves the paths of the config the app is served: SNAPSHOT_LENS_CONFIG, or public/config.json.
     relayPlugin({
       target: process.env.RELAY_TARGET ?? process.env.EMULATOR_URL ?? 'http://127.0.0.1:4566',

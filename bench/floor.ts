@@ -91,3 +91,16 @@ export async function measureSignedInFloor(emulatorUrl: string, pool: string, ru
   }
   return median(times)
 }
+
+/** The inventory's floor, cold: GetId, GetCredentialsForIdentity, then the home region's first page of snapshots. */
+export async function measureInventoryFloor(emulatorUrl: string, pool: string, region: string, runs: number): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    const { IdentityId } = await cognito(emulatorUrl, 'GetId', { IdentityPoolId: pool })
+    const { Credentials } = await cognito(emulatorUrl, 'GetCredentialsForIdentity', { IdentityId })
+    await lightsail(emulatorUrl, Credentials as Record<string, string>, region, 'GetInstanceSnapshots', {})
+    times.push(performance.now() - started)
+  }
+  return median(times)
+}

@@ -195,3 +195,43 @@ export async function inventoryAtScale(browser: Browser, appUrl: string, expecte
     await context.close()
   }
 }
+
+export interface InventoryLoad {
+  firstRowsAtMs: number
+  allRegionsAtMs: number
+  credentialsAtMs: number
+  lightsailRequests: number
+  /** The protocols the Lightsail requests went over (ALPN's names: http/1.1, h2). */
+  protocols: string[]
+}
+
+/** One cold load of the inventory, to every region answered (a certificate error is accepted when asked: `tls`). */
+export async function inventoryLoad(browser: Browser, appUrl: string, expected: { snapshots: number }, tls = false): Promise<InventoryLoad> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ignoreHTTPSErrors: tls })
+  try {
+    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' })
+    await context.addInitScript(instrument)
+    const page = await context.newPage()
+    await page.goto(appUrl, { waitUntil: 'commit' })
+    await page.waitForFunction(() => (window.__inventory?.allRegionsAt ?? -1) > 0 && (window.__inventory?.firstRowsAt ?? -1) > 0, null, { timeout: 120_000 })
+    const loaded = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+      const cognito = entries.filter((e) => e.name.includes('/aws/cognito-identity/'))
+      const lightsail = entries.filter((e) => e.name.includes('/aws/lightsail/'))
+      return {
+        credentialsAtMs: Math.max(...cognito.map((e) => e.responseEnd)),
+        firstRowsAtMs: window.__inventory!.firstRowsAt!,
+        allRegionsAtMs: window.__inventory!.allRegionsAt!,
+        lightsailRequests: lightsail.length,
+        protocols: [...new Set(lightsail.map((e) => e.nextHopProtocol).filter(Boolean))],
+        summary: document.querySelector('.inventory .summary')?.textContent ?? '',
+      }
+    })
+    const listed = Number((/· ([\d,]+) snapshots?/.exec(loaded.summary)?.[1] ?? '').replace(/,/g, ''))
+    if (listed !== expected.snapshots) throw new Error(`the inventory lists ${listed} snapshots, not ${expected.snapshots}: ${loaded.summary}`)
+    const { summary: _summary, ...times } = loaded
+    return { ...times, firstRowsAtMs: Math.round(times.firstRowsAtMs), allRegionsAtMs: Math.round(times.allRegionsAtMs), credentialsAtMs: Math.round(times.credentialsAtMs) }
+  } finally {
+    await context.close()
+  }
+}

@@ -1,72 +1,58 @@
-// Loads of a snapshot link in headless Chromium, timed inside the page: from navigation to the frame that paints the
-// Status card's state. Cold: a new browser profile each time (no cache, no storage). Warm: reloads in one profile, so
+// Loads of a snapshot link (or an inventory) in headless Chromium, timed inside the page: from navigation to the frame
+// that paints the Status card's state (or the first row). Cold: a new browser profile each time (no cache, no storage). Warm: reloads in one profile, so
 // the cached identity id skips GetId and the assets come from the HTTP cache.
-import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
+import { DATA_MARKS, loadedAssets, markData, type DataMark } from './first-load.ts'
 
 export interface Load {
-  /** Navigation to the Status card's state painted. */
+  /** Navigation to the data painted (the Status card's state, or an inventory's first row). */
   dataMs: number
+  /** Navigation to the end of the last Cognito answer: the credentials in hand. */
+  credentialsAtMs: number
   /** Navigation to the first AWS request (through a relay, or to Cognito directly). */
   shellMs: number
   requests: { url: string; method: string }[]
-  /** The JS and CSS files requested before the Status card's state was painted: what the budget counts. */
+  /** The JS and CSS files requested before the data was in the DOM: the first load (bench/first-load.ts). */
   assets: string[]
   /** Every JS and CSS file of the load, including the chunks requested as the Status card shows (the other cards). */
   allAssets: string[]
 }
 
-declare global {
-  interface Window {
-    __shownAt?: number
-  }
-}
-
-/** Marks, inside the page, the frame in which the Status card first shows `available`. */
-async function timeToData(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('[data-testid="status-state"]')?.textContent !== 'available') return
-      observer.disconnect()
-      requestAnimationFrame(() => (window.__shownAt = performance.now()))
-    }).observe(document, { subtree: true, childList: true, characterData: true })
-  })
-}
-
-/** The URL fragments that mark an AWS request: the relay paths, or Cognito's own origin when it is called directly. */
+/** The URL fragments that mark an AWS request, Cognito's first: the relay paths, or Cognito's own origin when it is called directly. */
 export type AwsMarkers = string[]
 
-async function measure(page: Page, navigate: () => Promise<unknown>, markers: AwsMarkers): Promise<Load> {
+async function measure(page: Page, navigate: () => Promise<unknown>, markers: AwsMarkers, settle = true): Promise<Load> {
   const requests: Load['requests'] = []
   const onRequest = (r: { url(): string; method(): string }) => requests.push({ url: r.url(), method: r.method() })
   page.on('request', onRequest)
   await navigate()
-  await page.waitForFunction(() => window.__shownAt !== undefined, null, { timeout: 30_000 })
+  const { beforeData, all } = await loadedAssets(page)
   page.off('request', onRequest)
-  // Chunks the page asks for as the Status card shows (the other cards) are part of the whole load, not of its time to data.
-  await page.waitForLoadState('networkidle')
+  // Chunks the page asks for as the Status card shows (the other cards) are part of the whole load, not of its time to
+  // data (an inventory, still loading its regions, is not waited for).
+  if (settle) await page.waitForLoadState('networkidle')
   const timing = await page.evaluate((awsMarkers) => {
-    const entries = performance.getEntriesByType('resource')
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
     const firstAws = entries.find((e) => awsMarkers.some((m) => e.name.includes(m)))
-    // No named functions in here: the page runs this source as it is, without the bundler's helpers.
-    const assets = entries.filter((e) => /\/assets\/.*\.(js|css)$/.test(new URL(e.name).pathname))
+    const cognito = entries.filter((e) => e.name.includes(awsMarkers[0]!))
     return {
       dataMs: window.__shownAt!,
       shellMs: firstAws ? firstAws.startTime : NaN,
-      assets: assets.filter((e) => e.startTime < window.__shownAt!).map((e) => new URL(e.name).pathname.split('/').pop()!),
-      allAssets: assets.map((e) => new URL(e.name).pathname.split('/').pop()!),
+      credentialsAtMs: cognito.length ? Math.max(...cognito.map((e) => e.responseEnd)) : NaN,
     }
   }, markers)
-  return { ...timing, requests }
+  return { ...timing, requests, assets: beforeData, allAssets: settle ? (await loadedAssets(page)).all : all }
 }
 
-export async function coldLoads(browser: Browser, link: string, runs: number, markers: AwsMarkers): Promise<Load[]> {
+/** Loads in a new profile each (no cache, no storage), timed to `mark` (the Status card's state by default). */
+export async function coldLoads(browser: Browser, link: string, runs: number, markers: AwsMarkers, mark: DataMark = DATA_MARKS.detail, settle = true): Promise<Load[]> {
   const loads: Load[] = []
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext()
     try {
-      await timeToData(context)
+      await markData(context, mark)
       const page = await context.newPage()
-      loads.push(await measure(page, () => page.goto(link, { waitUntil: 'commit' }), markers))
+      loads.push(await measure(page, () => page.goto(link, { waitUntil: 'commit' }), markers, settle))
     } finally {
       await context.close()
     }
@@ -78,7 +64,7 @@ export async function warmReloads(browser: Browser, link: string, runs: number, 
   const context = await browser.newContext()
   const loads: Load[] = []
   try {
-    await timeToData(context)
+    await markData(context, DATA_MARKS.detail)
     const page = await context.newPage()
     await measure(page, () => page.goto(link, { waitUntil: 'commit' }), markers)
     for (let i = 0; i < runs; i++) loads.push(await measure(page, () => page.reload({ waitUntil: 'commit' }), markers))
@@ -92,7 +78,7 @@ export async function warmReloads(browser: Browser, link: string, runs: number, 
 export async function refreshRequests(browser: Browser, link: string): Promise<string[]> {
   const context = await browser.newContext()
   try {
-    await timeToData(context)
+    await markData(context, DATA_MARKS.detail)
     const page = await context.newPage()
     await page.goto(link)
     await page.waitForFunction(() => window.__shownAt !== undefined, null, { timeout: 30_000 })
@@ -107,21 +93,19 @@ export async function refreshRequests(browser: Browser, link: string): Promise<s
 }
 
 /**
- * Reloads of a signed-in page: sign in once through the provider's page (`signIn`), then reload. The tokens are in
- * storage and the identity id is cached, so each reload is two round trips to data, without the sign-in library.
+ * A signed-in page: signed in once through the provider's page (`signIn`), then reloaded as often as asked. The tokens
+ * are in storage and the identity id is cached, so each reload is two round trips to data.
  */
-export async function signedInReloads(browser: Browser, link: string, runs: number, markers: AwsMarkers, signIn: (page: Page) => Promise<void>): Promise<Load[]> {
+export async function signedInPage(browser: Browser, link: string, markers: AwsMarkers, signIn: (page: Page) => Promise<void>) {
   const context = await browser.newContext()
-  const loads: Load[] = []
-  try {
-    await timeToData(context)
-    const page = await context.newPage()
-    await page.goto(link)
-    await signIn(page)
-    await page.waitForFunction(() => window.__shownAt !== undefined, null, { timeout: 30_000 })
-    for (let i = 0; i < runs; i++) loads.push(await measure(page, () => page.reload({ waitUntil: 'commit' }), markers))
-  } finally {
-    await context.close()
+  await markData(context, DATA_MARKS.detail)
+  const page = await context.newPage()
+  await page.goto(link)
+  await signIn(page)
+  await page.waitForFunction(() => window.__shownAt !== undefined, null, { timeout: 30_000 })
+  await page.waitForLoadState('networkidle')
+  return {
+    reload: () => measure(page, () => page.reload({ waitUntil: 'commit' }), markers),
+    close: () => context.close(),
   }
-  return loads
 }

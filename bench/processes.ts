@@ -38,15 +38,28 @@ export function startEmulator(port: number, extra: string[] = []): Promise<Child
   )
 }
 
-/** `vite preview` of dist/, relaying to the emulator, serving `configFile` as /config.json. */
-export function startPreview(port: number, emulatorUrl: string, configFile: string): Promise<ChildProcess> {
+/** `vite preview` of dist/ (or `outDir`, a peer's build), relaying to the emulator, serving `configFile` as /config.json. */
+export function startPreview(port: number, emulatorUrl: string, configFile: string, outDir = 'dist'): Promise<ChildProcess> {
   return start(
     process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'],
+    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--outDir', outDir],
     { EMULATOR_URL: emulatorUrl, SNAPSHOT_LENS_CONFIG: configFile, NO_COLOR: '1' },
     /Local:/,
   )
 }
+
+/** `npm run serve:nginx` of dist/ (or `dist`, a peer's build), relaying to `upstream`; `tls`: HTTPS with HTTP/2. */
+export function startNginx(port: number, upstream: string, configFile: string, { dist = 'dist', tls = false } = {}): Promise<ChildProcess> {
+  return start(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/serve-nginx.ts', '--port', String(port), '--upstream', upstream, '--config', configFile, '--dist', dist, ...(tls ? ['--tls'] : [])],
+    {},
+    /nginx ready/,
+  )
+}
+
+// Also on any exit, so a crash leaves no server behind.
+process.on('exit', () => stopAll())
 
 export function stopAll(): void {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')

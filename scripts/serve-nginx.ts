@@ -1,9 +1,12 @@
-// `npm run serve:nginx -- --port 8080 [--upstream aws|<url>] [--config path/to/config.json] [--base /lightsail/]`:
+// `npm run serve:nginx -- --port 8080 [--upstream aws|<url>] [--config path/to/config.json] [--base /lightsail/] [--tls]`:
 // the production setup on this machine. Renders deploy/nginx's configuration for the built app (dist/) and runs
 // Debian's nginx in the foreground with it: the app, the Lightsail and Cognito relays (to AWS by default, or to the
-// emulator), the security headers and the caching rules. Ctrl-C stops it.
+// emulator), the security headers and the caching rules. Ctrl-C stops it. --tls: HTTPS with HTTP/2, as production
+// serves, with a throwaway self-signed certificate for the host (made by openssl, deleted when nginx stops; a browser
+// must be told to accept it).
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { get as httpsGet } from 'node:https'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -19,6 +22,7 @@ const { values: args } = parseArgs({
     config: { type: 'string' },
     base: { type: 'string', default: '/' },
     dist: { type: 'string', default: 'dist' },
+    tls: { type: 'boolean', default: false },
     // Check the configuration and exit.
     check: { type: 'boolean', default: false },
   },
@@ -71,9 +75,21 @@ if (base !== '/') {
 }
 const conf = join(prefix, 'nginx.conf')
 const caBundle = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt'].find(existsSync) ?? '/etc/ssl/certs/ca-certificates.crt'
+let tls: { certificate: string; key: string; redirect: false } | undefined
+if (args.tls) {
+  tls = { certificate: join(prefix, 'tls.crt'), key: join(prefix, 'tls.key'), redirect: false }
+  const name = /^[\d.]+$/.test(args.host!) ? `IP:${args.host}` : `DNS:${args.host}`
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', `/CN=${args.host}`, '-addext', `subjectAltName=${name}`, '-keyout', tls.key, '-out', tls.certificate], { encoding: 'utf8' })
+  if (made.status !== 0) {
+    rmSync(prefix, { recursive: true, force: true })
+    fail(`openssl could not make a certificate: ${made.stderr ?? made.error}`)
+  }
+}
 let main = renderMain(
   {
-    listen: `${args.host}:${args.port}`,
+    // `listen … http2` rather than `http2 on`: Debian 12's nginx is 1.22.
+    listen: `${args.host}:${args.port}${tls ? ' ssl http2' : ''}`,
+    tls,
     serverName: '_',
     root,
     base,
@@ -106,19 +122,25 @@ const nginx = spawn(NGINX, ['-p', prefix, '-c', conf], { stdio: ['ignore', 'inhe
 function stop(): void {
   if (nginx.exitCode === null) nginx.kill('SIGQUIT')
 }
-const url = `http://${args.host}:${args.port}${base}`
+const url = `${tls ? 'https' : 'http'}://${args.host}:${args.port}${base}`
+/** Whether nginx answers 200 on `target` (over TLS, trusting only the certificate made above). */
+const answers = (target: string): Promise<boolean> =>
+  tls
+    ? new Promise((resolve) => {
+        const request = httpsGet(target, { ca: readFileSync(tls!.certificate) }, (response) => {
+          response.resume()
+          resolve(response.statusCode === 200)
+        })
+        request.on('error', () => resolve(false))
+      })
+    : fetch(target).then((response) => response.ok, () => false)
 // Ready once it answers: a bounded wait, then the address.
 void (async () => {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     if (nginx.exitCode !== null) return
-    try {
-      const response = await fetch(url)
-      if (response.ok) {
-        console.log(`nginx ready on ${url} (relays to ${args.upstream}; configuration ${conf})`)
-        return
-      }
-    } catch {
-      // Not listening yet.
+    if (await answers(url)) {
+      console.log(`nginx ready on ${url} (relays to ${args.upstream}; configuration ${conf})`)
+      return
     }
     await new Promise((r) => setTimeout(r, 100))
   }

@@ -37,7 +37,7 @@ export interface NginxOptions {
   /** Serve this file as config.json instead of the one in the build. */
   configFile?: string
   /** TLS on this server (production): certificate and key files; plain HTTP on port 80 then redirects to it. */
-  tls?: { certificate: string; key: string }
+  tls?: { certificate: string; key: string; /** false: no port-80 redirect (a local server on a port of its own). */ redirect?: boolean }
 }
 
 /** Response headers an upstream may send that never reach the browser: nginx has no allow-list for responses. */
@@ -212,7 +212,7 @@ map $uri $sl_relay_request {
 }
 
 ${
-  options.tls
+  options.tls && options.tls.redirect !== false
     ? `server {
   listen 80;
   server_name ${options.serverName};
