@@ -97,6 +97,18 @@ describe('injected faults, seen through the SDK', () => {
     await expect(north.send(new GetInstanceSnapshotsCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException' })
   })
 
+  it("alter: the real answer with one field replaced, for a malformed answer's field; a bad path refused", async () => {
+    const client = await lightsailClient(emulator.url)
+    await admin(emulator.url, 'faults', { kind: 'alter', count: 1, operation: 'GetInstanceSnapshot', path: 'instanceSnapshot.tags', value: 'notanarray' })
+    const altered = await client.send(new GetInstanceSnapshotCommand({ instanceSnapshotName: 'web-1-backup' }))
+    expect(altered.instanceSnapshot!.tags).toBe('notanarray')
+    expect(altered.instanceSnapshot!.name).toBe('web-1-backup')
+    const plain = await client.send(new GetInstanceSnapshotCommand({ instanceSnapshotName: 'web-1-backup' }))
+    expect(Array.isArray(plain.instanceSnapshot!.tags)).toBe(true)
+    expect((await admin(emulator.url, 'faults', { kind: 'alter', count: 1, path: '../x', value: 1 })).status).toBe(400)
+    expect((await admin(emulator.url, 'faults', { kind: 'alter', count: 1, path: 'instanceSnapshot.tags' })).status).toBe(400)
+  })
+
   it('malformed answers: a 200 without what the operation promises, and a 200 that is not JSON at all', async () => {
     const client = await lightsailClient(emulator.url)
     await admin(emulator.url, 'faults', { kind: 'malformed', count: 1, service: 'lightsail' })

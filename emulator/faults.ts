@@ -3,7 +3,7 @@ import { notAuthorized } from './id-tokens.ts'
 import { lightsailErrors } from './lightsail/errors.ts'
 import { AwsError, errors } from './wire.ts'
 
-export const FAULT_KINDS = ['throttle', 'http500', 'http503', 'drop', 'slow', 'error', 'malformed', 'not-json'] as const
+export const FAULT_KINDS = ['throttle', 'http500', 'http503', 'drop', 'slow', 'error', 'malformed', 'not-json', 'alter'] as const
 
 /**
  * The errors a fault of kind `error` can answer with, by their `__type`: Lightsail's, and Cognito's refusal of a login.
@@ -34,6 +34,10 @@ export interface FaultRule {
   error?: string
   /** Only calls to this region (Lightsail: the signature's; Cognito Identity: the pool's). */
   region?: string
+  /** For `alter`: the field of the real answer to replace, as a dotted path (`instanceSnapshot.tags`, `instanceSnapshots.0.sizeInGb`). */
+  path?: string
+  /** For `alter`: what to put there (a value of another type than the model's, for a malformed answer). */
+  value?: unknown
 }
 
 export type FaultOutcome =
@@ -42,6 +46,8 @@ export type FaultOutcome =
   | { action: 'delay'; ms: number }
   /** Answer 200 with this body: valid JSON without what the operation promises, or no JSON at all. */
   | { action: 'answer'; contentType: string; body: string }
+  /** Answer as usual, with one field of the answer replaced. */
+  | { action: 'alter'; path: string[]; value: unknown }
   | { action: 'none' }
 
 export class FaultInjector {
@@ -61,6 +67,9 @@ export class FaultInjector {
     if (r.region !== undefined && !(typeof r.region === 'string' && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(r.region))) throw new Error('region must be a region name such as eu-north-1')
     if (r.kind === 'error' && !(typeof r.error === 'string' && r.error in INJECTABLE_ERRORS)) {
       throw new Error(`error must be one of ${Object.keys(INJECTABLE_ERRORS).join(', ')}`)
+    }
+    if (r.kind === 'alter' && !(typeof r.path === 'string' && /^[\w]+(\.[\w]+)*$/.test(r.path) && r.path.length <= 200 && 'value' in r)) {
+      throw new Error('alter needs path (a dotted path into the answer, such as instanceSnapshot.tags) and value')
     }
     if (r.delayMs !== undefined && !(typeof r.delayMs === 'number' && r.delayMs >= 0 && r.delayMs <= 120_000)) throw new Error('delayMs must be 0 to 120000')
     return r as unknown as FaultRule
@@ -108,6 +117,8 @@ export class FaultInjector {
           return { action: 'answer', contentType: 'application/x-amz-json-1.1', body: '{}' }
         case 'not-json':
           return { action: 'answer', contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' }
+        case 'alter':
+          return { action: 'alter', path: rule.path!.split('.'), value: rule.value }
       }
     }
     return { action: 'none' }

@@ -74,6 +74,13 @@ function hostServiceProblem(req: IncomingMessage, service: string): boolean {
   return host.endsWith('.amazonaws.com') && regionOfHost(host, service) === undefined
 }
 
+/** Puts `value` at a dotted path of an answer (list items by index), where that path exists. */
+function replaceAt(answer: unknown, path: string[], value: unknown): void {
+  let at = answer as Record<string, unknown> | undefined
+  for (const step of path.slice(0, -1)) at = at?.[step] as Record<string, unknown> | undefined
+  if (at && typeof at === 'object' && path.at(-1)! in at) at[path.at(-1)!] = value
+}
+
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const clock = options.clock ?? Date.now
   const store = new Store(options.account, clock)
@@ -175,8 +182,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     res.end()
   }
 
-  async function applyFault(service: string, operation: string, region: string | undefined, res: ServerResponse): Promise<boolean> {
+  /** Applies a fault to a call: true when it has answered already. An `alter` fault is returned for the answer to take. */
+  async function applyFault(service: string, operation: string, region: string | undefined, res: ServerResponse, alter?: (path: string[], value: unknown) => void): Promise<boolean> {
     const outcome = faults.next(service, operation, region)
+    if (outcome.action === 'alter') {
+      alter?.(outcome.path, outcome.value)
+      return false
+    }
     if (outcome.action === 'drop') {
       res.socket?.destroy()
       return true
@@ -213,13 +225,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       'lightsail',
     )
     count(`Lightsail.${operation}`, verified.region)
-    if (await applyFault('lightsail', operation, verified.region, res)) return
+    let altered: { path: string[]; value: unknown } | undefined
+    if (await applyFault('lightsail', operation, verified.region, res, (path, value) => (altered = { path, value }))) return
     if (!handler) throw errors.unknownOperation(target)
     // An opt-in region the account has not enabled knows none of its credentials.
     if (store.regionDisabled(verified.region)) throw errors.unrecognizedClient()
     const denied = authorize(verified.credential.permissions, operation, verified.region)
     if (denied) throw denied
-    return sendJson(res, 200, toWire(handler(store, verified.region, parseJsonBody(body))))
+    const answer = toWire(handler(store, verified.region, parseJsonBody(body)))
+    if (altered) replaceAt(answer, altered.path, altered.value)
+    return sendJson(res, 200, answer)
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

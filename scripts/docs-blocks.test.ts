@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { awsStub, startFakeAws, type FakeAws } from '../deploy/aws/fake-aws.ts'
+import type { Emulator } from '../emulator/server.ts'
+import { startTestEmulator } from '../emulator/testing.ts'
 import { fencedBlocks, makeSandbox, NOT_RUNNABLE, shellBlocks, type Sandbox, type ShellBlock } from './docs-blocks.ts'
 
 const REPO = resolve(new URL('..', import.meta.url).pathname)
@@ -17,13 +19,19 @@ const BLOCKS = FILES.flatMap((file) => shellBlocks(file, readFileSync(join(REPO,
 const ARGUMENT_CHECKS = { 'deploy:aws': ['--dry-run'], 'serve:nginx': ['--check'], 'nginx:config': ['--out', '-'] }
 
 let fake: FakeAws
+let emulator: Emulator
 let sandbox: Sandbox
 beforeAll(async () => {
   fake = await startFakeAws()
+  // Commands the docs address to the local emulator run against a real one (the tools' key works there).
+  emulator = await startTestEmulator()
   const scratch = mkdtempSync(join(tmpdir(), 'snapshot-lens-docs-run-'))
-  sandbox = makeSandbox(REPO, awsStub(fake, join(scratch, 'aws.log')), ARGUMENT_CHECKS)
+  sandbox = makeSandbox(REPO, awsStub(fake, join(scratch, 'aws.log'), undefined, emulator.url), ARGUMENT_CHECKS)
 })
-afterAll(() => fake.close())
+afterAll(async () => {
+  await fake.close()
+  await emulator.close()
+})
 
 interface Ran {
   code: number

@@ -1,6 +1,7 @@
 // The shell blocks of the docs, and a sandbox to run them in: each block runs in bash (`set -euo pipefail`) in a
 // scratch copy of the checkout's layout, with a PATH of stub commands that record their arguments and check what they
-// can (`npm run X` names a script of package.json; `aws` is the real AWS CLI talking to a recording stand-in for AWS;
+// can (`npm run X` names a script of package.json; `aws` is the real AWS CLI talking to a recording stand-in for AWS,
+// or to a real emulator for commands the docs address to the local one;
 // some of our scripts run for real in a mode that changes nothing), plus a short list of harmless real tools. Any
 // other command is "not found", which fails the block: add a stub here when the docs need a new command. Tests only.
 import { execFileSync } from 'node:child_process'
@@ -43,10 +44,10 @@ export function shellBlocks(file: string, text: string): ShellBlock[] {
 }
 
 /** Real tools a block may use as they are: they read, print or make files in the scratch directory. */
-const REAL_TOOLS = ['cat', 'echo', 'printf', 'true', 'false', 'test', '[', 'mkdir', 'cp', 'mv', 'ls', 'grep', 'sed', 'head', 'tail', 'cut', 'tr', 'wc', 'env', 'dirname', 'basename', 'sort', 'uniq', 'tee', 'touch', 'date', 'jq', 'bash', 'sh']
+const REAL_TOOLS = ['cat', 'echo', 'printf', 'true', 'false', 'test', '[', 'mkdir', 'cp', 'mv', 'ls', 'grep', 'sed', 'head', 'tail', 'cut', 'tr', 'wc', 'env', 'dirname', 'basename', 'sort', 'uniq', 'tee', 'touch', 'date', 'jq', 'bash', 'sh', 'openssl']
 
 /** Commands that only record their arguments (and succeed): installing packages, services, network tools. */
-const RECORDERS = ['apt-get', 'apt', 'pip', 'pip3', 'systemctl', 'service', 'curl', 'wget', 'openssl', 'git', 'kill', 'sleep', 'nginx', 'certbot', 'chromium', 'open', 'xdg-open', 'python3', 'node']
+const RECORDERS = ['apt-get', 'apt', 'pip', 'pip3', 'systemctl', 'service', 'curl', 'wget', 'git', 'kill', 'sleep', 'nginx', 'certbot', 'chromium', 'open', 'xdg-open', 'python3', 'node']
 
 export interface Sandbox {
   /** The scratch directory blocks run in (the checkout's top-level entries linked into it, a build in miniature). */

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-lightsail'
 import { AppError, malformed } from './errors.ts'
 import type { AwsSession } from './session.ts'
+import { AUTO_SNAPSHOT, INSTANCE, OPERATION, shapeProblem } from './shapes.ts'
 
 export type { AutoSnapshotDetails, Instance, Operation } from '@aws-sdk/client-lightsail'
 
@@ -28,7 +29,8 @@ export async function getOperationsForResource(session: AwsSession, region: stri
       signal,
     )
     const list: unknown = out.operations ?? []
-    if (!Array.isArray(list)) throw malformed(`Lightsail answered the operations of ${resourceName} with something other than a list.`, out.$metadata.requestId)
+    const problem = shapeProblem([OPERATION], list, 'operations')
+    if (problem) throw malformed(`Lightsail's operations of ${resourceName} are malformed: ${problem}.`, out.$metadata.requestId)
     all.push(...(list as Operation[]))
     pageToken = out.nextPageToken
     if (!pageToken) break
@@ -43,6 +45,8 @@ export async function getSourceInstance(session: AwsSession, region: string, ins
   try {
     const out = await session.lightsail.call(region, (client, abortSignal) => client.send(new GetInstanceCommand({ instanceName }), { abortSignal }), signal)
     if (!out.instance) throw malformed(`Lightsail answered GetInstance without the instance ${instanceName}.`, out.$metadata.requestId)
+    const problem = shapeProblem(INSTANCE, out.instance, 'instance')
+    if (problem) throw malformed(`Lightsail's answer for the instance ${instanceName} is malformed: ${problem}.`, out.$metadata.requestId)
     return { exists: true, instance: out.instance }
   } catch (error) {
     if (error instanceof AppError && error.kind === 'not-found') return { exists: false }
@@ -57,7 +61,8 @@ export async function getAutoSnapshots(session: AwsSession, region: string, reso
   try {
     const out = await session.lightsail.call(region, (client, abortSignal) => client.send(new GetAutoSnapshotsCommand({ resourceName }), { abortSignal }), signal)
     const list: unknown = out.autoSnapshots ?? []
-    if (!Array.isArray(list)) throw malformed(`Lightsail answered the automatic snapshots of ${resourceName} with something other than a list.`, out.$metadata.requestId)
+    const problem = shapeProblem([AUTO_SNAPSHOT], list, 'autoSnapshots')
+    if (problem) throw malformed(`Lightsail's automatic snapshots of ${resourceName} are malformed: ${problem}.`, out.$metadata.requestId)
     return { exists: true, autoSnapshots: [...(list as AutoSnapshotDetails[])].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')) }
   } catch (error) {
     if (error instanceof AppError && error.kind === 'not-found') return { exists: false }

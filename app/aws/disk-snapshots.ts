@@ -3,6 +3,7 @@
 import { GetDiskSnapshotCommand, GetDiskSnapshotsCommand, type DiskSnapshot } from '@aws-sdk/client-lightsail'
 import { malformed } from './errors.ts'
 import type { AwsSession } from './session.ts'
+import { DISK_SNAPSHOT, shapeProblem } from './shapes.ts'
 
 export type { DiskSnapshot } from '@aws-sdk/client-lightsail'
 
@@ -14,6 +15,8 @@ export async function getDiskSnapshot(session: AwsSession, region: string, name:
   )
   const requestId = out.$metadata.requestId
   if (!out.diskSnapshot) throw malformed(`Lightsail answered without the disk snapshot ${name}.`, requestId)
+  const problem = shapeProblem(DISK_SNAPSHOT, out.diskSnapshot)
+  if (problem) throw malformed(`Lightsail's answer for ${name} is malformed: ${problem}.`, requestId)
   return { snapshot: out.diskSnapshot, requestId }
 }
 

@@ -50,7 +50,7 @@ export async function classify(error: unknown, source: AppErrorSource = 'lightsa
   }
 }
 
-/** An answer that parsed but lacks what the operation promises. */
+/** An answer that parsed but lacks what the operation promises, or has a field of the wrong type (named in `message`). */
 export function malformed(message: string, requestId?: string, source: AppErrorSource = 'lightsail'): AppError {
   return new AppError('malformed', message, 'MalformedResponse', requestId, 200, source)
 }

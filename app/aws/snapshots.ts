@@ -2,6 +2,7 @@
 import { GetInstanceSnapshotCommand, type InstanceSnapshot } from '@aws-sdk/client-lightsail'
 import { malformed } from './errors.ts'
 import type { AwsSession } from './session.ts'
+import { INSTANCE_SNAPSHOT, shapeProblem } from './shapes.ts'
 
 export type { AddOn, Disk, InstanceSnapshot, ResourceLocation, Tag } from '@aws-sdk/client-lightsail'
 
@@ -19,5 +20,7 @@ export async function getInstanceSnapshot(session: AwsSession, region: string, n
   )
   const requestId = output.$metadata.requestId
   if (!output.instanceSnapshot) throw malformed(`Lightsail answered without the snapshot ${name}.`, requestId)
+  const problem = shapeProblem(INSTANCE_SNAPSHOT, output.instanceSnapshot)
+  if (problem) throw malformed(`Lightsail's answer for ${name} is malformed: ${problem}.`, requestId)
   return { snapshot: output.instanceSnapshot, requestId }
 }

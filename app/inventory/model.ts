@@ -2,6 +2,7 @@
 // the downloads. Pure functions over plain rows, built once per page of snapshots, so 10,000 rows filter in a few
 // milliseconds.
 import type { DiskSnapshot } from '../aws/disk-snapshots.ts'
+import { DISK_SNAPSHOT, INSTANCE_SNAPSHOT, shapeProblem } from '../aws/shapes.ts'
 import type { InstanceSnapshot, Tag } from '../aws/snapshots.ts'
 import type { InventoryFilters, SnapshotKind, Sort } from '../lib/url.ts'
 
@@ -27,6 +28,20 @@ export interface Row {
   tags: Tag[]
   /** Lower-cased name, instance and tags, for the free-text filter. */
   haystack: string
+  /** Set when Lightsail's answer for this snapshot had a field of the wrong type: which, in words. */
+  problem?: string
+}
+
+/**
+ * A snapshot whose answer does not have the model's types: a row that says so, naming the field, instead of a crash
+ * or a row of wrong values. Only its name (when it is text) is kept, so it can still be opened.
+ */
+function malformedRow(kind: SnapshotKind, region: string, raw: { name?: unknown }, problem: string): Row {
+  const name = typeof raw.name === 'string' && raw.name !== '' ? raw.name : '(unnamed)'
+  return {
+    key: `${region}/${kind}/${name}`, kind, region, name, state: 'malformed', instance: '', sizeGb: 0, auto: false, tags: [],
+    haystack: name.toLowerCase(), problem: `Lightsail's answer is malformed: ${problem}`,
+  }
 }
 
 function row(kind: SnapshotKind, region: string, s: InstanceSnapshot | DiskSnapshot, sizeGb: number, disk?: string): Row {
@@ -52,10 +67,14 @@ function row(kind: SnapshotKind, region: string, s: InstanceSnapshot | DiskSnaps
 }
 
 export function toRow(region: string, s: InstanceSnapshot): Row {
+  const problem = shapeProblem(INSTANCE_SNAPSHOT, s)
+  if (problem) return malformedRow('instance', region, s, problem)
   return row('instance', region, s, (s.sizeInGb ?? 0) + (s.fromAttachedDisks ?? []).reduce((sum, d) => sum + (d.sizeInGb ?? 0), 0))
 }
 
 export function toDiskRow(region: string, s: DiskSnapshot): Row {
+  const problem = shapeProblem(DISK_SNAPSHOT, s)
+  if (problem) return malformedRow('disk', region, s, problem)
   return row('disk', region, s, s.sizeInGb ?? 0, s.fromDiskName)
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { lightsailModel } from '../../emulator/botocore-model.ts'
 import { READ_ACTIONS } from '../../emulator/iam.ts'
 import { LIGHTSAIL_OPERATIONS as EMULATED } from '../../emulator/lightsail/routes.ts'
-import { LIGHTSAIL_ACTIONS, LIGHTSAIL_OPERATION_NAMES, LIGHTSAIL_TARGETS } from './lightsail-operations.ts'
+import { LIGHTSAIL_ACTIONS, LIGHTSAIL_OPERATION_NAMES, LIGHTSAIL_OPERATIONS, LIGHTSAIL_TARGETS } from './lightsail-operations.ts'
 
 describe('the Lightsail operations the app calls', () => {
   it("are exactly the emulator's reader roles' actions, each named", () => {
@@ -19,5 +19,16 @@ describe('the Lightsail operations the app calls', () => {
       expect(EMULATED, op).toContain(op)
     }
     expect(LIGHTSAIL_TARGETS).toContain('Lightsail_20161128.GetInstanceSnapshot')
+  })
+})
+
+describe('docs/permissions.md', () => {
+  it('lists exactly these actions, each with the feature the list gives it, and an example policy of exactly them', async () => {
+    const { readFileSync } = await import('node:fs')
+    const doc = readFileSync(new URL('../../docs/permissions.md', import.meta.url), 'utf8')
+    const rows = [...doc.matchAll(/^\| `lightsail:(\w+)` \| ([^|]+) \|/gm)].map((m) => [m[1], m[2]!.trim()])
+    expect(rows).toEqual(Object.entries(LIGHTSAIL_OPERATIONS))
+    const policy = JSON.parse(/```json\n([\s\S]*?)```/.exec(doc)![1]!) as { Statement: { Action: string[] }[] }
+    expect(policy.Statement.flatMap((s) => s.Action)).toEqual(LIGHTSAIL_ACTIONS)
   })
 })

@@ -264,7 +264,12 @@ export function realAwsCli(): string {
  * after recording its arguments (one JSON array a line in `log`). `aws configure export-credentials` (AWS CLI v2; v1
  * has no such command) prints `credentials` instead, as v2 would.
  */
-export function awsStub(fake: FakeAws, log: string, credentials?: { AccessKeyId: string; SecretAccessKey: string; SessionToken?: string }): string {
+/**
+ * The `aws` stub: the real CLI, against the recording stand-in. A command the docs address to the local emulator
+ * (`--endpoint-url http://127.0.0.1:4566`) goes to `emulator` instead, when given, with the command's own credentials
+ * (the emulator's tools key): the real CLI against the real emulator.
+ */
+export function awsStub(fake: FakeAws, log: string, credentials?: { AccessKeyId: string; SecretAccessKey: string; SessionToken?: string }, emulator?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'snapshot-lens-aws-stub-'))
   const config = join(dir, 'config')
   writeFileSync(config, '[default]\nregion = us-east-2\ns3 =\n  addressing_style = path\n')
@@ -272,7 +277,11 @@ export function awsStub(fake: FakeAws, log: string, credentials?: { AccessKeyId:
   const script = `#!/usr/bin/env bash
 node -e 'require("fs").appendFileSync(process.argv[1], JSON.stringify(process.argv.slice(2)) + "\\n")' ${JSON.stringify(log)} "$@"
 if [ "$1" = configure ] && [ "\${2:-}" = export-credentials ]; then printf '%s\\n' ${shellQuote(exported)}; exit 0; fi
-export AWS_ENDPOINT_URL=${shellQuote(fake.url)} AWS_CONFIG_FILE=${shellQuote(config)} AWS_SHARED_CREDENTIALS_FILE=/dev/null
+${emulator ? `for a in "$@"; do if [ "$a" = http://127.0.0.1:4566 ]; then
+  args=(); for b in "$@"; do if [ "$b" = http://127.0.0.1:4566 ]; then args+=(${shellQuote(emulator)}); else args+=("$b"); fi; done
+  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true exec ${shellQuote(realAwsCli())} "\${args[@]}"
+fi; done
+` : ''}export AWS_ENDPOINT_URL=${shellQuote(fake.url)} AWS_CONFIG_FILE=${shellQuote(config)} AWS_SHARED_CREDENTIALS_FILE=/dev/null
 export AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=fake AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE AWS_SESSION_TOKEN
 exec ${shellQuote(realAwsCli())} "$@"

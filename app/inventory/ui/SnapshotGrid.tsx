@@ -100,7 +100,7 @@ const GridRow = memo(function GridRow({ row, index, active, id, pollSeconds, onO
         )}
       </div>
       <div role="gridcell" className="cell cell-instance">
-        {row.instance || (row.kind === 'disk' ? <span className="muted">{row.disk ? `disk ${row.disk}` : 'No instance'}</span> : <span className="muted">Not reported</span>)}
+        {row.problem ? <span className="problem" title={row.problem}>{row.problem}</span> : row.instance || (row.kind === 'disk' ? <span className="muted">{row.disk ? `disk ${row.disk}` : 'No instance'}</span> : <span className="muted">Not reported</span>)}
       </div>
       <div role="gridcell" className="cell cell-created">
         {row.createdAt === undefined ? (
