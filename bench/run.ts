@@ -91,7 +91,8 @@ async function main() {
   console.log(`bench: ${RUNS} loads per figure, ${SOAK_SECONDS} s soak${FULL ? '' : ' (a smoke run: results go to bench/out/)'}; building…`)
   const { minimal, appAll } = await buildAppAndMinimum()
   mkdirSync('bench/out', { recursive: true })
-  await startEmulator(EMULATOR_PORT, ['--latency', String(LATENCY)])
+  // The signed-in figure's preview is a page the emulator's sign-in must be allowed to return to.
+  await startEmulator(EMULATOR_PORT, ['--latency', String(LATENCY), '--redirect-origin', `http://127.0.0.1:${SIGNED_IN.port}`])
   for (const mode of MODES) {
     const file = `bench/out/config-${mode.port}.json`
     writeFileSync(file, JSON.stringify({ ...shipped, cognito: mode.cognito, pollSeconds: 1 }))
