@@ -2,12 +2,12 @@
 // tries to take a signed-in user's tokens; links carry a sign-in answer, or markup, that the app did not ask for; a
 // second tab changes the user under the first; a portal floods the frame with messages.
 import type { Page } from '@playwright/test'
-import { E2E_APP_URL, E2E_EMULATOR_URL, E2E_FOREIGN_PORTAL_URL, E2E_PORTAL_URL } from './environment.ts'
+import { E2E_APP_URL, E2E_ATTACKER_URL, E2E_EMULATOR_URL, E2E_PORTAL_URL } from './environment.ts'
 import { expect, test } from './fixtures.ts'
 import { signInAs } from './sign-in.ts'
 
-/** The attacker's page (e2e/hosts/thief.js), on the test portal's port that no one registered with the sign-in. */
-const THIEF = `${E2E_FOREIGN_PORTAL_URL}thief.html`
+/** The attacker's page (e2e/hosts/thief.js), at the root of a loopback port that no one registered with the sign-in. */
+const THIEF = E2E_ATTACKER_URL
 const oidcUser = 'oidc.user:http://127.0.0.1:4599/oidc:snapshot-lens'
 const PHISHING = 'Your account is locked. Call +1-555-0100 or visit https://evil.example/unlock'
 
@@ -43,8 +43,9 @@ test.describe('a page on a loopback port the sign-in does not know', () => {
     expect(page.url().startsWith(`${E2E_EMULATOR_URL}/oidc/auth?`)).toBe(true)
     await expect(page.getByText('invalid_redirect_uri')).toBeVisible()
     // The provider answered with its own page, before any code: the browser never went back to the attacker's page.
-    expect(visited.filter((url) => url.startsWith(E2E_FOREIGN_PORTAL_URL) && url.includes('code='))).toEqual([])
+    expect(visited.filter((url) => url.startsWith(E2E_ATTACKER_URL) && url.includes('code='))).toEqual([])
     expect(tokenCalls).toEqual([])
+    expect(await page.evaluate(() => (window as unknown as { outcome?: unknown }).outcome)).toBeUndefined()
 
     // Even a refresh token it somehow held is of no use from there: refused, and the answer unreadable to the page.
     await page.goto(`${THIEF}?probe=refresh&token=${encodeURIComponent(refreshToken)}`)

@@ -1,11 +1,11 @@
-// The attacker's page of the end-to-end tests: any page on a loopback port that the emulator's sign-in does not know,
-// trying to take the tokens of a user who is signed in there (issue 18). It makes its own PKCE pair and asks the
-// provider for a code for the app's client, sent to itself (`?to=self`, the default) or to the app's page with a state
-// of its own (`?to=app`); back with a code, it redeems it. `?probe=refresh&token=…` tries a refresh token from here.
-// What it got is in `window.outcome` (and on the page), for the test to read.
+// The attacker's page of the end-to-end tests, served at the root of its own port: any page on a loopback port that
+// the emulator's sign-in does not know, trying to take the tokens of a user who is signed in there (issue 18). It
+// makes its own PKCE pair and asks the provider for a code for the app's client, sent to itself (the default) or to
+// the app's page with a state of its own (`?to=app`); back with a code, it redeems it. `?probe=refresh&token=…` tries
+// a refresh token from here. What it got is in `window.outcome` (and on the page), for the test to read.
 const params = new URLSearchParams(location.search)
 const { authority } = await (await fetch('/portal-config.json')).json()
-const self = `${location.origin}${location.pathname}`
+const self = `${location.origin}/`
 const appPage = params.get('app') ?? 'http://127.0.0.1:4598/'
 
 const base64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
