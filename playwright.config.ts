@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
-import { E2E_APP_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_FOREIGN_PORTAL_URL, E2E_NGINX_URL, E2E_PORTAL_URL, chromiumLaunchOptions } from './e2e/environment.ts'
+import { E2E_APP_URL, E2E_ATTACKER_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_FOREIGN_PORTAL_URL, E2E_NGINX_URL, E2E_PORTAL_URL, E2E_REDIRECT_PAGES, chromiumLaunchOptions } from './e2e/environment.ts'
 import { STORAGE_STATE } from './e2e/sign-in.ts'
 
 export default defineConfig({
@@ -29,7 +29,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node --import tsx emulator/main.ts --port ${E2E_EMULATOR_PORT}`,
+      // Sign-in returns to the pages the suite serves the app on, and no other (E2E_REDIRECT_PAGES).
+      command: `node --import tsx emulator/main.ts --port ${E2E_EMULATOR_PORT} ${E2E_REDIRECT_PAGES.map((page) => `--redirect-origin ${page}`).join(' ')}`,
       url: `${E2E_EMULATOR_URL}/_emulator/health`,
       reuseExistingServer: false,
       stdout: 'pipe',
@@ -50,6 +51,12 @@ export default defineConfig({
       url: `${url}host.html`,
       reuseExistingServer: false,
     })),
+    // An attacker's page on a loopback port of its own, which tries to take a signed-in user's tokens (attacks.spec.ts).
+    {
+      command: `node --import tsx scripts/demo-portal.ts --port ${new URL(E2E_ATTACKER_URL).port} --app ${E2E_APP_URL} --authority ${E2E_EMULATOR_URL}/oidc --pages e2e/hosts --home thief.html`,
+      url: `${E2E_ATTACKER_URL}thief.js`,
+      reuseExistingServer: false,
+    },
     // The production route: the built app served by Debian's nginx with the generated configuration (deploy/nginx).
     {
       command: `node --import tsx scripts/serve-nginx.ts --port ${new URL(E2E_NGINX_URL).port} --base ${new URL(E2E_NGINX_URL).pathname} --upstream ${E2E_EMULATOR_URL} --config e2e/config.e2e.json`,

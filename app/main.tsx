@@ -26,8 +26,10 @@ async function boot(config: AppConfig): Promise<void> {
     const outcome = await signIn(auth)
     if (outcome.kind === 'user') store.startUser(outcome.identity)
     else if (outcome.kind === 'failed') store.end('failed', outcome.message)
+    else if (outcome.kind === 'refused') store.end('refused', outcome.answer)
+    else if (outcome.kind === 'ignored') store.end('ignored')
     else store.end(outcome.kind === 'signed-out' ? 'signed-out' : 'signing-in')
-    watchStoredUser(auth, store)
+    watchStoredUser(auth, store, config.cognito.identityPoolId)
   } else {
     store.startGuest()
   }
@@ -67,8 +69,10 @@ async function boot(config: AppConfig): Promise<void> {
     signIn: () => auth && (embedded ? embedded.signInPopup(auth) : void goSignIn(auth)),
     signOut: auth
       ? () => {
+          const session = store.current()
+          const sub = session.kind === 'user' ? session.identity.userId : undefined
           store.end('signed-out')
-          void import('./auth/oidc.ts').then(({ signOut }) => signOut(auth))
+          void import('./auth/oidc.ts').then(({ signOut }) => signOut(auth, { identityPoolId: config.cognito.identityPoolId, sub }))
         }
       : undefined,
   })

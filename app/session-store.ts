@@ -1,14 +1,20 @@
 // The page's current session: whose identity it reads as (a guest, or a signed-in user), that identity's AWS session,
 // and the query cache filled with what it read. Switching identity (sign-out, another user) drops all three at once,
-// so nothing one identity read or held reaches the next.
+// so nothing one identity read or held reaches the next; a new user's session also forgets the identity ids this
+// browser kept for users before them.
 import type { QueryClient } from '@tanstack/react-query'
+import { forgetOtherUsers } from './auth/forget.ts'
 import type { Identity } from './auth/identity.ts'
 import { AwsSession } from './aws/session.ts'
 import type { AppConfig } from './config/config.ts'
 import { createQueryClient } from './query-client.ts'
 
-/** Why there is nobody: signed out, on the way to sign in, a sign-in that failed, or a portal that handed over no token. */
-export type NoSessionReason = 'signed-out' | 'signing-in' | 'failed' | 'embedded'
+/**
+ * Why there is nobody: signed out, on the way to sign in, a sign-in that failed (`message` in the app's words), one
+ * the provider refused (`message` in the provider's words), a sign-in answer this browser did not ask for (ignored,
+ * no message), or a portal that handed over no token.
+ */
+export type NoSessionReason = 'signed-out' | 'signing-in' | 'failed' | 'refused' | 'ignored' | 'embedded'
 
 export type Session =
   | { kind: 'guest'; key: string; aws: AwsSession; queryClient: QueryClient }
@@ -59,6 +65,7 @@ export class SessionStore {
       identity.dispose()
       return now
     }
+    if (typeof localStorage !== 'undefined') forgetOtherUsers(this.config.cognito.identityPoolId, identity.userId)
     const aws = new AwsSession(this.config, this.origin, {
       provider: identity.provider,
       userId: identity.userId,

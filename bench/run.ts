@@ -126,7 +126,9 @@ async function main() {
   console.log(`bench: ${RUNS} loads per figure, ${SOAK_SECONDS} s soak${FULL ? '' : ' (a smoke run: results go to bench/out/)'}; building…`)
   mkdirSync('bench/out', { recursive: true })
   const { appAll } = await buildAppAndPeers()
-  await startEmulator(EMULATOR_PORT, ['--latency', String(LATENCY)])
+  // The signed-in figures' previews (ours and the peer's) are pages the emulator's sign-in must be allowed to return to.
+  const signInPages = Object.values(SIGNED_IN).flatMap((port) => ['--redirect-origin', `http://127.0.0.1:${port}`])
+  await startEmulator(EMULATOR_PORT, ['--latency', String(LATENCY), ...signInPages])
   writeFileSync(RELAY_CONFIG, JSON.stringify({ ...shipped, cognito: { region: 'us-east-2', identityPoolId: DEVELOPMENT_POOL, relayPath: '/aws/cognito-identity' }, pollSeconds: 1 }))
   const corsConfig = 'bench/out/config-cors.json'
   writeFileSync(corsConfig, JSON.stringify({ ...shipped, cognito: { region: 'us-east-2', identityPoolId: DEVELOPMENT_POOL, endpoint: EMULATOR_URL }, pollSeconds: 1 }))

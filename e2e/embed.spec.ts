@@ -3,6 +3,8 @@
 // as a portal's own sign-in would (the emulator mints it for the `ops-portal` client, which the identity pool trusts).
 import AxeBuilder from '@axe-core/playwright'
 import type { Frame, Page } from '@playwright/test'
+import { generateKeyPair, SignJWT } from 'jose'
+import { USERS } from '../emulator/users.ts'
 import { E2E_APP_URL, E2E_FOREIGN_PORTAL_URL, E2E_PORTAL_URL } from './environment.ts'
 import { expect, test, type EmulatorHandle } from './fixtures.ts'
 import { signInAs } from './sign-in.ts'
@@ -23,10 +25,16 @@ interface Received {
 type HostWindow = Window & { events: Recorded[]; received: Received[]; lens: HTMLElement & { navigate(params: unknown): void; setTheme(mode: string, tokens?: Record<string, string>): void }; sendToApp(data: unknown): void }
 
 /** The portal's page: its user's tokens come from the emulator, and every reason the app gave for asking is kept. */
-async function openPortal(page: Page, emulator: EmulatorHandle, query: string, token: { user?: string; expiresIn?: number } = {}) {
+async function openPortal(
+  page: Page,
+  emulator: EmulatorHandle,
+  query: string,
+  token: { user?: string; expiresIn?: number; renewal?: (reason: string) => Promise<string> } = {},
+) {
   const asked: string[] = []
   await page.exposeFunction('portalToken', async (reason: string) => {
     asked.push(reason)
+    if (reason !== 'missing' && token.renewal) return token.renewal(reason)
     const minted = await emulator.admin('tokens', { user: token.user ?? 'alice', audience: 'ops-portal', expiresIn: token.expiresIn ?? 3600 })
     return minted.idToken
   })
@@ -183,6 +191,33 @@ test.describe('in a portal that is allowed', () => {
     await expect(app.getByRole('button', { name: 'Sign in (opens a window)' })).toBeVisible()
     expect(await emulator.calls('CognitoIdentity.GetId')).toBe(0)
     expect(frame.url()).toContain('snapshot=web-1-backup')
+  })
+
+  test('a renewal with another issuer\'s token is refused like a first token: said to the portal, never sent to Cognito', async ({ page, emulator }) => {
+    // Another provider's properly signed ID token for the same user and the portal's client: only its issuer differs.
+    const { privateKey } = await generateKeyPair('RS256')
+    const alice = USERS.find((u) => u.username === 'alice')!
+    const now = Math.floor(Date.now() / 1000)
+    const foreign = await new SignJWT({ sub: alice.sub, token_use: 'id', 'cognito:username': 'alice' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'other' })
+      .setIssuer('https://cognito-idp.us-east-2.amazonaws.com/us-east-2_Other')
+      .setAudience('ops-portal')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 3600)
+      .sign(privateKey)
+    const sent: string[] = []
+    page.on('request', (r) => {
+      if (r.postData()?.includes(foreign)) sent.push(r.url())
+    })
+    // The first token lives 20 s, so the renewal is asked for after 10; the portal answers it with the other token.
+    const { asked, app } = await openPortal(page, emulator, 'region=us-east-2&snapshot=web-1-backup', { expiresIn: 20, renewal: async () => foreign })
+    await expect(app.getByTestId('status-state')).toHaveText('available')
+    const refusal = 'The token is not from http://127.0.0.1:4599/oidc, the sign-in this Snapshot Lens trusts.'
+    await expect.poll(() => events(page, 'error'), { timeout: 20_000 }).toContainEqual({ kind: 'sign-in', message: refusal })
+    expect(asked).toEqual(['missing', 'expiring'])
+    await expect(app.getByRole('button', { name: 'Sign in (opens a window)' })).toBeVisible()
+    await expect(app.getByRole('main')).toContainText(`The portal's new sign-in could not be used: ${refusal}`)
+    expect(sent).toEqual([])
   })
 
   test('without a token from the portal, sign-in opens in a window, and the frame never leaves the portal', async ({ page, emulator }) => {

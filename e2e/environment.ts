@@ -11,6 +11,13 @@ export const E2E_PORTAL_URL = 'http://127.0.0.1:4596/'
 export const E2E_FOREIGN_PORTAL_URL = 'http://127.0.0.1:4595/'
 /** The built app behind real nginx (deploy/nginx), under a portal-style path, relaying to the emulator. */
 export const E2E_NGINX_URL = 'http://127.0.0.1:4594/lightsail/'
+/** An attacker's page (e2e/hosts/thief.html, served at its root) on a loopback port the sign-in does not know. */
+export const E2E_ATTACKER_URL = 'http://127.0.0.1:4597/'
+/**
+ * The pages the emulator's sign-in may return to (`--redirect-origin`): the app in `vite preview` and behind nginx.
+ * Neither the test portals nor the attacker's page are among them.
+ */
+export const E2E_REDIRECT_PAGES = [E2E_APP_URL, E2E_NGINX_URL]
 
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 

@@ -1,8 +1,10 @@
 // Sign-in end to end, through the emulator's real sign-in page and the real identity pool: a teammate's link lands
-// where it pointed, each user sees what their role allows, sign-out leaves nothing behind.
+// where it pointed, each user sees what their role allows, the provider's refusal is shown as its words, refresh
+// tokens rotate (one renewal for all tabs), sign-out leaves nothing behind.
 import type { Page } from '@playwright/test'
-import { DEVELOPMENT_POOL, GUEST_POOL } from '../emulator/pools.ts'
-import { E2E_EMULATOR_URL } from './environment.ts'
+import { DEVELOPMENT_POOL, GUEST_POOL, SIGNED_IN_POOL } from '../emulator/pools.ts'
+import { USERS } from '../emulator/users.ts'
+import { E2E_APP_URL, E2E_EMULATOR_URL } from './environment.ts'
 import { expect, test } from './fixtures.ts'
 import { signInAs } from './sign-in.ts'
 
@@ -57,18 +59,51 @@ test.describe('signed out', () => {
     expect(await emulator.calls('CognitoIdentity.GetId')).toBe(getIds)
   })
 
-  test('signing out drops the session and the cache, leaves through the provider, and the next sign-in starts clean', async ({ page }) => {
+  test('signing out drops the session and the cache, revokes the refresh token, leaves nothing in storage, and the next sign-in starts clean', async ({ page, request }) => {
     await page.goto(link)
     await signInAs(page, 'alice')
     await expect(page.getByTestId('status-state')).toHaveText('available')
+    const storage = () => page.evaluate(() => ({ local: Object.keys(localStorage).sort(), session: Object.keys(sessionStorage).sort() }))
+    // While signed in: the user's tokens, and the identity id the AWS SDK keeps for her (so a reload skips GetId).
+    const alice = USERS.find((u) => u.username === 'alice')!.sub
+    expect(await storage()).toEqual({ local: [`aws:cognito-identity-credentials:${SIGNED_IN_POOL}:${alice}`, oidcUser].sort(), session: [] })
+    const refreshToken = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).refresh_token as string, oidcUser)
+
     await page.getByRole('button', { name: 'Sign out' }).click()
     await expect(page.getByRole('heading', { name: 'You have signed out of Snapshot Lens' })).toBeVisible()
     expect(new URL(page.url()).search).toBe('')
-    expect(await page.evaluate((key) => localStorage.getItem(key), oidcUser)).toBeNull()
+    expect(await storage()).toEqual({ local: [], session: [] })
+    // The refresh token is revoked, not only forgotten: a copy taken before is of no use.
+    const renewal = await request.post(`${E2E_EMULATOR_URL}/oidc/token`, {
+      headers: { origin: new URL(E2E_APP_URL).origin },
+      form: { grant_type: 'refresh_token', client_id: 'snapshot-lens', refresh_token: refreshToken },
+    })
+    expect((await renewal.json()).error).toBe('invalid_grant')
     // The provider's session is gone too: signing in asks for the user name again.
     await page.getByRole('button', { name: 'Sign in' }).click()
     await signInAs(page, 'bob')
     await expect(page.getByText('Signed in as')).toContainText('Bob Brown')
+  })
+
+  test('a sign-in the provider refuses shows its answer as a quotation marked as the provider\'s, and nothing else of the URL', async ({ page }) => {
+    // The provider is asked not to show its page (prompt=none) with no session of its own: it refuses, in its words,
+    // sending the browser back with this browser's own state.
+    await page.route(`${E2E_EMULATOR_URL}/oidc/auth?*`, (route) => {
+      const url = new URL(route.request().url())
+      if (url.searchParams.has('prompt')) return route.continue()
+      url.searchParams.set('prompt', 'none')
+      return route.fulfill({ status: 302, headers: { location: url.href } })
+    })
+    await page.goto(link)
+    const panel = page.getByRole('alert')
+    await expect(panel.getByRole('heading', { name: 'Sign-in did not complete' })).toBeVisible()
+    await expect(panel).toContainText('The sign-in service refused this sign-in. Its answer, in its own words:')
+    await expect(panel.getByRole('blockquote', { name: 'The sign-in service\'s answer' })).toHaveText('End-User authentication is required')
+    expect(new URL(page.url()).search).toBe('')
+    await page.unrouteAll()
+    await panel.getByRole('button', { name: 'Sign in' }).click()
+    await signInAs(page, 'alice')
+    await expect(page.getByText('Signed in as')).toContainText('Alice Adams')
   })
 
   test('another user gets their own identity, and a teammate\'s link shows them what their role allows', async ({ page, browser, emulator }) => {
@@ -112,17 +147,49 @@ test.describe('signed out', () => {
   })
 })
 
-test('a token Cognito refuses mid-session is renewed with the refresh token, without a visible error', async ({ page, emulator }) => {
-  await page.goto(link)
-  await expect(page.getByTestId('status-state')).toHaveText('available')
-  await emulator.admin('expire-credentials', {})
-  await emulator.admin('faults', { kind: 'error', error: 'NotAuthorizedException', count: 1, service: 'cognito-identity', operation: 'GetCredentialsForIdentity' })
-  const refreshed = page.waitForResponse((r) => r.url().includes('/oidc/token') && r.request().method() === 'POST')
-  await page.getByRole('button', { name: 'Refresh' }).click()
-  expect((await refreshed).status()).toBe(200)
-  await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled()
-  await expect(page.getByRole('alert')).toHaveCount(0)
-  await expect(page.getByTestId('last-refreshed')).not.toContainText('stale')
+test.describe('renewal', () => {
+  test.use({ storageState: { cookies: [], origins: [] } })
+
+  test('a token Cognito refuses mid-session is renewed with the refresh token, which rotates, without a visible error', async ({ page, emulator }) => {
+    await page.goto(link)
+    await signInAs(page, 'alice')
+    await expect(page.getByTestId('status-state')).toHaveText('available')
+    const refreshToken = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).refresh_token as string, oidcUser)
+    const before = await refreshToken()
+    await emulator.admin('expire-credentials', {})
+    await emulator.admin('faults', { kind: 'error', error: 'NotAuthorizedException', count: 1, service: 'cognito-identity', operation: 'GetCredentialsForIdentity' })
+    const refreshed = page.waitForResponse((r) => r.url().includes('/oidc/token') && r.request().method() === 'POST')
+    await page.getByRole('button', { name: 'Refresh' }).click()
+    expect((await refreshed).status()).toBe(200)
+    await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled()
+    await expect(page.getByRole('alert')).toHaveCount(0)
+    await expect(page.getByTestId('last-refreshed')).not.toContainText('stale')
+    expect(await refreshToken()).not.toBe(before)
+  })
+
+  test('two tabs refused at once renew once: the second takes the first one\'s token rather than spend a refresh token twice', async ({ page, context, emulator }) => {
+    await page.goto(link)
+    await signInAs(page, 'alice')
+    await expect(page.getByTestId('status-state')).toHaveText('available')
+    const other = await context.newPage()
+    await other.goto(link)
+    await expect(other.getByTestId('status-state')).toHaveText('available')
+    const renewals: number[] = []
+    context.on('response', (r) => {
+      if (r.url().startsWith(`${E2E_EMULATOR_URL}/oidc/token`) && r.request().method() === 'POST') renewals.push(r.status())
+    })
+    await emulator.admin('expire-credentials', {})
+    await emulator.admin('faults', { kind: 'error', error: 'NotAuthorizedException', count: 2, service: 'cognito-identity', operation: 'GetCredentialsForIdentity' })
+    await Promise.all([page, other].map((tab) => tab.getByRole('button', { name: 'Refresh' }).click()))
+    for (const tab of [page, other]) {
+      await expect(tab.getByRole('button', { name: 'Refresh' })).toBeEnabled()
+      await expect(tab.getByTestId('last-refreshed')).not.toContainText('stale')
+      await expect(tab.getByRole('alert')).toHaveCount(0)
+      await expect(tab.getByText('Signed in as')).toContainText('Alice Adams')
+    }
+    expect((await emulator.admin('counters')).faultsInjected).toBe(2)
+    expect(renewals).toEqual([200])
+  })
 })
 
 test.describe('a refused token that cannot be renewed', () => {

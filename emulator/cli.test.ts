@@ -43,6 +43,12 @@ describe('npm run emulator', () => {
     expect(emulator.output().stderr).toContain(`emulator: --data ${path}: instanceSnapshots[0].createdAt: not a timestamp`)
   })
 
+  it('refuses a --redirect-origin that Cognito would not take as a callback URL, naming it', async () => {
+    const emulator = run(['--port', '0', '--redirect-origin', 'http://127.0.0.1:8080', '--redirect-origin', 'http://lens.dev.example:8080'])
+    expect(await emulator.exited).toBe(2)
+    expect(emulator.output().stderr).toContain('emulator: --redirect-origin: "http://lens.dev.example:8080" must be https, or http on 127.0.0.1, localhost or [::1]')
+  })
+
   it('refuses a bad option with the usage', async () => {
     const emulator = run(['--latency', 'fast'])
     expect(await emulator.exited).toBe(2)

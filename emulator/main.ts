@@ -3,12 +3,14 @@ import { parseArgs } from 'node:util'
 import { DataFileError, loadDataFile } from './data-file.ts'
 import { generateAccount } from './fixtures/generate.ts'
 import { seedAccount } from './fixtures/seed.ts'
+import { parseRedirectOrigin, type RedirectPage } from './oidc.ts'
 import { DEVELOPMENT_POOL, GUEST_POOL, SIGNED_IN_POOL } from './pools.ts'
 import { startEmulator } from './server.ts'
 import { USERS } from './users.ts'
 
 const USAGE = `usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--data FILE | --generate N] [--latency MS]
-       [--credential-seconds 3600] [--id-token-seconds 3600] [--pending-seconds 20]`
+       [--credential-seconds 3600] [--id-token-seconds 3600] [--pending-seconds 20]
+       [--redirect-origin [CLIENT=]ORIGIN[/PATH] ...]`
 
 function fail(message: string): never {
   console.error(`emulator: ${message}`)
@@ -34,6 +36,7 @@ try {
       'credential-seconds': { type: 'string' },
       'pending-seconds': { type: 'string' },
       'id-token-seconds': { type: 'string' },
+      'redirect-origin': { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -46,6 +49,10 @@ if (args.help) {
   process.exit(0)
 }
 
+const redirectPages: RedirectPage[] = (args['redirect-origin'] ?? []).map((value) => {
+  const parsed = parseRedirectOrigin(value)
+  return typeof parsed === 'string' ? fail(`${parsed}\n${USAGE}`) : parsed
+})
 const pendingSeconds = number(args['pending-seconds'], 'pending-seconds', 20, 1, 86_400)
 const dataFile = args.data
 if (dataFile && args.generate !== undefined) fail(`--data and --generate cannot be used together\n${USAGE}`)
@@ -72,6 +79,7 @@ try {
     latencyMs: number(args.latency, 'latency', 0, 0, 120_000),
     credentialSeconds: number(args['credential-seconds'], 'credential-seconds', 3600, 1, 43_200),
     idTokenSeconds: number(args['id-token-seconds'], 'id-token-seconds', 3600, 60, 86_400),
+    redirectPages,
   })
   const total = [...initial.snapshots.values()].reduce((n, list) => n + list.length, 0)
   const disks = [...initial.diskSnapshots.values()].reduce((n, list) => n + list.length, 0)

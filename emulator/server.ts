@@ -9,7 +9,7 @@ import { authorize, ROLES } from './iam.ts'
 import { createSigningKey, mintIdToken } from './id-tokens.ts'
 import { lightsailHandler } from './lightsail/routes.ts'
 import type { Account } from './model.ts'
-import { createOpenIdProvider, OIDC_PATH, type OpenIdProvider } from './oidc.ts'
+import { createOpenIdProvider, OIDC_PATH, type OpenIdProvider, type RedirectPage } from './oidc.ts'
 import { CLIENT_IDS, seededPools, type IdentityPool } from './pools.ts'
 import { findUser, USERS } from './users.ts'
 import { regionOfHost, verifySigV4 } from './sigv4.ts'
@@ -27,6 +27,8 @@ export interface EmulatorOptions {
   credentialSeconds?: number
   /** Lifetime of the ID tokens the OpenID provider issues. */
   idTokenSeconds?: number
+  /** Pages, beyond what `npm start` serves, that the provider may send each client back to (`--redirect-origin`). */
+  redirectPages?: RedirectPage[]
   clock?: () => number
 }
 
@@ -283,7 +285,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const address = server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const url = `http://${host}:${address.port}`
-  const oidc = createOpenIdProvider(`${url}${OIDC_PATH}`, key, options.idTokenSeconds)
+  const oidc = createOpenIdProvider(`${url}${OIDC_PATH}`, key, { idTokenSeconds: options.idTokenSeconds, redirectPages: options.redirectPages })
   identity.oidc = oidc
   identity.pools = (options.pools ?? seededPools)(oidc.providerName)
   return {

@@ -17,6 +17,8 @@ const { values: args } = parseArgs({
     pages: { type: 'string' },
     // Further origins the portal's pages may frame and load embed.js from (the tests' sibling frames, the app behind nginx).
     frame: { type: 'string', multiple: true, default: [] },
+    // The page served at `/` instead of the portal's own (the tests' attacker page, which wants a code sent to `/`).
+    home: { type: 'string', default: 'index.html' },
   },
 })
 
@@ -33,7 +35,7 @@ const headers = {
 }
 
 async function file(pathname: string): Promise<{ body: Buffer; type: string } | undefined> {
-  const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '')
+  const relative = normalize(decodeURIComponent(pathname === '/' ? `/${args.home}` : pathname)).replace(/^([/\\])+/, '')
   for (const root of roots) {
     const full = join(root, relative)
     if (!full.startsWith(root + sep)) return undefined

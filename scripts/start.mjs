@@ -26,7 +26,10 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0))
 process.on('SIGTERM', () => stop(0))
 
-const emulator = run(process.execPath, ['--import', 'tsx', 'emulator/main.ts', '--port', emulatorPort, ...process.argv.slice(2)])
+const portalPort = process.env.PORTAL_PORT ?? '5174'
+// Sign-in returns only to registered pages: the dev server's (5173) is one by default, the portal's port may vary.
+const redirects = ['--redirect-origin', `ops-portal=http://127.0.0.1:${portalPort}`]
+const emulator = run(process.execPath, ['--import', 'tsx', 'emulator/main.ts', '--port', emulatorPort, ...redirects, ...process.argv.slice(2)])
 createInterface({ input: emulator.stdout }).on('line', (line) => {
   console.log(`[emulator] ${line}`)
   if (!line.startsWith('emulator ready on ')) return
@@ -35,7 +38,7 @@ createInterface({ input: emulator.stdout }).on('line', (line) => {
   })
   createInterface({ input: vite.stdout }).on('line', (l) => console.log(`[vite] ${l}`))
   const portal = run(process.execPath, [
-    '--import', 'tsx', 'scripts/demo-portal.ts', '--port', process.env.PORTAL_PORT ?? '5174',
+    '--import', 'tsx', 'scripts/demo-portal.ts', '--port', portalPort,
     '--app', 'http://127.0.0.1:5173/', '--authority', `http://127.0.0.1:${emulatorPort}/oidc`,
   ])
   createInterface({ input: portal.stdout }).on('line', (l) => console.log(`[portal] ${l}`))

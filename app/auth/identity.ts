@@ -8,8 +8,8 @@ export const RENEW_BEFORE_MS = 5 * 60_000
 
 export interface IdentitySource {
   /** A fresh ID token for the same user; rejects when none can be had. `reason`: the token is about to expire, or
-   * Cognito refused it. */
-  renew(reason: 'expiring' | 'rejected'): Promise<SignedInUser>
+   * Cognito refused it; `current`: the user as this identity holds them now. */
+  renew(reason: 'expiring' | 'rejected', current: SignedInUser): Promise<SignedInUser>
   /** Called when renewal failed: the user must sign in again (the page keeps what it shows until then). */
   expired(): void
 }
@@ -72,7 +72,7 @@ export class Identity {
 
   /** A fresh token; concurrent callers share one renewal. If renewal fails, the user is sent to sign in again. */
   renew(reason: 'expiring' | 'rejected' = 'rejected'): Promise<string> {
-    this.renewing ??= this.source.renew(reason).then(
+    this.renewing ??= this.source.renew(reason, this.user).then(
       (user) => {
         this.renewing = undefined
         if (user.claims.sub !== this.user.claims.sub) throw new Error('The renewed token belongs to another user.')

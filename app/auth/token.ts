@@ -1,5 +1,5 @@
-// What the app reads from an ID token: who the user is and until when the token holds. Not a verification: the
-// token came from the provider through this browser's own storage, and Cognito Identity verifies it on every use.
+// What the app reads from an ID token: who the user is, for whom and until when the token holds. Reading only: every
+// token the app uses is checked in token-check.ts, and Cognito Identity verifies its signature on every use.
 
 export interface IdTokenClaims {
   sub: string
@@ -8,6 +8,14 @@ export interface IdTokenClaims {
   exp: number
   /** Seconds since the epoch: when the token was issued. */
   iat?: number
+  /** Seconds since the epoch: not valid before. */
+  nbf?: number
+  /** The client (or clients) the token was issued for. */
+  aud?: string | string[]
+  /** The party the token was issued to, when it has several audiences. */
+  azp?: string
+  /** Cognito's kind of token: `id` for an ID token, `access` for an access token. */
+  token_use?: string
   name?: string
   email?: string
   'cognito:username'?: string

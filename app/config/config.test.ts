@@ -175,6 +175,13 @@ describe('config.json embed', () => {
     expect(parseConfig(withEmbed({})).embed).toEqual({ allowedOrigins: [] })
   })
 
+  it('names the client ids of portals\' own sign-ins, whose ID tokens a portal may hand over', () => {
+    expect(parseConfig(withEmbed({ allowedOrigins: ['https://portal.example.com'], clientIds: ['ops-portal', '1a2b3c4d5e6f7g8h9i0j'] })).embed).toEqual({
+      allowedOrigins: ['https://portal.example.com'],
+      clientIds: ['ops-portal', '1a2b3c4d5e6f7g8h9i0j'],
+    })
+  })
+
   it.each<[unknown, string]>([
     [{ allowedOrigins: ['*'] }, 'embed.allowedOrigins[0]'],
     [{ allowedOrigins: ['https://*.example.com'] }, 'embed.allowedOrigins[0]'],
@@ -188,6 +195,9 @@ describe('config.json embed', () => {
     [{ allowedOrigins: [42] }, 'embed.allowedOrigins[0]'],
     [{ allowedOrigins: 'https://portal.example.com' }, 'must be a list of origins'],
     [{ allowedOrigin: [] }, 'allowedOrigin'],
+    [{ clientIds: 'ops-portal' }, 'embed.clientIds: must be a list of client ids'],
+    [{ clientIds: ['ops portal'] }, 'embed.clientIds[0]: "ops portal" is not a client id'],
+    [{ clientIds: [7] }, 'embed.clientIds[0]'],
     ['https://portal.example.com', 'embed'],
   ])('refuses %j, naming %j', (embed, named) => {
     expect(() => parseConfig(withEmbed(embed))).toThrow(named)

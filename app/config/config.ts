@@ -20,8 +20,12 @@ export interface AppConfig {
   pollSeconds: number
   /** Sign-in (OIDC, authorization code with PKCE). Without it, visitors are Cognito guests. */
   auth?: AuthConfig
-  /** Portals that may frame the app and talk to it (docs/embedding.md). Framed by any other origin, the app refuses. */
-  embed: { allowedOrigins: string[] }
+  /**
+   * Portals that may frame the app and talk to it (docs/embedding.md). Framed by any other origin, the app refuses.
+   * `clientIds`: the client ids of the portals' own sign-ins, whose ID tokens a portal may hand over (besides
+   * `auth.clientId`'s).
+   */
+  embed: { allowedOrigins: string[]; clientIds?: string[] }
 }
 
 export interface AuthConfig {
@@ -120,12 +124,17 @@ export function originProblem(value: string): string | undefined {
   return undefined
 }
 
+const clientIdProblem = (s: string) => (/^[\w-]{1,128}$/.test(s) ? undefined : `"${s}" is not a client id`)
+
 function parseEmbed(value: unknown): AppConfig['embed'] {
-  const embed = object(value, 'embed', ['allowedOrigins'])
+  const embed = object(value, 'embed', ['allowedOrigins', 'clientIds'])
   const origins = embed.allowedOrigins ?? []
   if (!Array.isArray(origins)) throw new ConfigError('embed.allowedOrigins', 'must be a list of origins')
   origins.forEach((o, i) => string(o, `embed.allowedOrigins[${i}]`, originProblem))
-  return { allowedOrigins: origins as string[] }
+  if (embed.clientIds === undefined) return { allowedOrigins: origins as string[] }
+  if (!Array.isArray(embed.clientIds)) throw new ConfigError('embed.clientIds', 'must be a list of client ids')
+  embed.clientIds.forEach((c, i) => string(c, `embed.clientIds[${i}]`, clientIdProblem))
+  return { allowedOrigins: origins as string[], clientIds: embed.clientIds as string[] }
 }
 
 function parseAuth(value: unknown): AuthConfig {
@@ -138,7 +147,7 @@ function parseAuth(value: unknown): AuthConfig {
   const logoutUrl = optional(auth.logoutUrl, (v) => string(v, 'auth.logoutUrl', pageUrl))
   return {
     authority: string(auth.authority, 'auth.authority', endpoint),
-    clientId: string(auth.clientId, 'auth.clientId', (s) => (/^[\w-]{1,128}$/.test(s) ? undefined : `"${s}" is not a client id`)),
+    clientId: string(auth.clientId, 'auth.clientId', clientIdProblem),
     scopes,
     ...(redirectPath ? { redirectPath } : {}),
     ...(loginsKey ? { loginsKey } : {}),

@@ -1,10 +1,12 @@
 // Snapshot Lens in an allowed portal's frame: the channel to the portal, `ready`, the content's height as it changes,
 // the view after every navigation, failures worth showing, and sign-in with the portal's own user (its ID token, kept
-// in memory only), or, when the portal hands over none, in a popup window that leaves the frame where it is.
+// in memory only), or, when the portal hands over none, in a popup window that leaves the frame where it is. Every
+// token the portal hands over, the first and every renewal, passes the one token check (auth/token-check.ts) before
+// it is used.
 import { Identity } from '../auth/identity.ts'
-import { identityFor } from '../auth/sign-in.ts'
+import { failure, identityFor } from '../auth/sign-in.ts'
 import { readStoredUser, tokenUsable, type SignedInUser } from '../auth/stored-user.ts'
-import { readIdToken } from '../auth/token.ts'
+import { checkIdToken, portalTokens, type TokenExpectations } from '../auth/token-check.ts'
 import type { AppError } from '../aws/errors.ts'
 import type { AppConfig, AuthConfig } from '../config/config.ts'
 import { NAVIGATE } from '../lib/url.ts'
@@ -88,9 +90,12 @@ function watchErrors(channel: EmbedChannel, store: SessionStore): void {
   follow()
 }
 
-function userFromToken(idToken: string): SignedInUser | undefined {
-  const claims = readIdToken(idToken)
-  return claims && { idToken, claims, hasRefreshToken: false }
+/** What oidc-client-ts says when the popup did not come back (closed, blocked): in the app's words. */
+function popupProblem(error: unknown): string | undefined {
+  const message = (error as Error)?.message ?? ''
+  if (/closed/i.test(message)) return 'The sign-in window was closed before the sign-in completed.'
+  if (/blocked|open/i.test(message)) return 'The sign-in window could not be opened: allow pop-ups for this page.'
+  return undefined
 }
 
 export function startEmbedded(config: AppConfig, store: SessionStore, parentOrigin: string): Embedded {
@@ -105,39 +110,37 @@ export function startEmbedded(config: AppConfig, store: SessionStore, parentOrig
     store.end('embedded', message)
   }
 
-  const portalIdentity = (auth: AuthConfig, user: SignedInUser): Identity =>
-    new Identity(
+  const portalIdentity = (auth: AuthConfig, expected: TokenExpectations, user: SignedInUser): Identity => {
+    let refused: string | undefined
+    return new Identity(
       user,
       {
+        // (Every token the portal sends is also seen by accept(), below, which tells the portal when it is refused.)
         renew: async (reason) => {
-          const next = userFromToken(await channel.requestToken(reason, RENEW_WAIT_MS))
-          if (!next) throw new Error('The portal handed over something that is not an ID token.')
-          return next
+          const checked = checkIdToken(await channel.requestToken(reason, RENEW_WAIT_MS), expected)
+          refused = checked.ok ? undefined : checked.problem
+          if (!checked.ok) throw new Error(checked.problem)
+          return checked.user
         },
-        expired: () => fail('The portal did not renew your sign-in.'),
+        expired: () => fail(refused ? `The portal's new sign-in could not be used: ${refused}` : 'The portal did not renew your sign-in.'),
       },
       auth.loginsKey,
     )
+  }
 
   /**
    * A token the portal hands over: checked, then the session of its user (the same user keeps theirs). Returns why
    * it was refused, if it was; the portal is told too.
    */
   const accept = (auth: AuthConfig, idToken: string): string | undefined => {
-    const user = userFromToken(idToken)
-    const issuer = auth.authority.replace(/\/$/, '')
-    const refusal =
-      !user || user.claims.iss.replace(/\/$/, '') !== issuer
-        ? `The token is not from ${issuer}, the sign-in this Snapshot Lens trusts.`
-        : !tokenUsable(user, Date.now(), 0)
-          ? 'The token has expired.'
-          : undefined
-    if (refusal || !user) {
-      channel.post('error', { kind: 'sign-in', message: refusal! })
-      return refusal
+    const expected = portalTokens(auth, config.embed)
+    const checked = checkIdToken(idToken, expected)
+    if (!checked.ok) {
+      channel.post('error', { kind: 'sign-in', message: checked.problem })
+      return checked.problem
     }
     const session = store.current()
-    if (session.kind !== 'user' || session.identity.userId !== user.claims.sub) store.startUser(portalIdentity(auth, user))
+    if (session.kind !== 'user' || session.identity.userId !== checked.user.claims.sub) store.startUser(portalIdentity(auth, expected, checked.user))
     return undefined
   }
 
@@ -170,7 +173,11 @@ export function startEmbedded(config: AppConfig, store: SessionStore, parentOrig
         .then(({ signInPopup }) => signInPopup(auth))
         .then(
           (user) => store.startUser(identityFor(auth, user)),
-          (error: unknown) => fail(`Sign-in did not complete: ${(error as Error).message}.`),
+          (error: unknown) => {
+            const why = failure(error)
+            // The provider's own words, quoted as its; anything else in the app's.
+            fail(why.kind === 'refused' ? `Sign-in did not complete: the sign-in service answered “${why.answer}”.` : `Sign-in did not complete. ${popupProblem(error) ?? why.message}`)
+          },
         )
     },
   }

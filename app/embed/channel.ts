@@ -4,6 +4,9 @@
 import { navigate, parseView, standaloneLink } from '../lib/url.ts'
 import { checkMessage, envelope, THEME_TOKENS, type IgnoredReason, type Incoming, type OutgoingPayloads, type TokenRequestReason, type ViewReport } from './protocol.ts'
 
+/** How often the diagnostics panel's counts are brought up to date, at most. */
+const COUNTS_EVERY_MS = 100
+
 export interface Counts {
   accepted: number
   ignored: Record<IgnoredReason, number>
@@ -18,6 +21,7 @@ export class EmbedChannel {
   private readonly tokenListeners = new Set<(idToken: string) => void>()
   private themed: string[] = []
   private snapshotOfCounts: Counts = structuredClone(this.counts)
+  private countsDue: ReturnType<typeof setTimeout> | undefined
 
   constructor(
     readonly parentOrigin: string,
@@ -29,6 +33,7 @@ export class EmbedChannel {
 
   dispose(): void {
     window.removeEventListener('message', this.onMessage)
+    clearTimeout(this.countsDue)
   }
 
   post<T extends keyof OutgoingPayloads>(type: T, payload: OutgoingPayloads[T]): void {
@@ -66,9 +71,17 @@ export class EmbedChannel {
     return () => this.countListeners.delete(listener)
   }
 
+  /**
+   * The counts changed: their readers (the diagnostics panel) hear of it at most every COUNTS_EVERY_MS, so a portal
+   * that floods the frame with messages does not make it redraw once per message.
+   */
   private changed(): void {
-    this.snapshotOfCounts = structuredClone(this.counts)
-    for (const listener of this.countListeners) listener()
+    if (this.countsDue !== undefined) return
+    this.countsDue = setTimeout(() => {
+      this.countsDue = undefined
+      this.snapshotOfCounts = structuredClone(this.counts)
+      for (const listener of this.countListeners) listener()
+    }, COUNTS_EVERY_MS)
   }
 
   private readonly onMessage = (event: MessageEvent): void => {

@@ -49,13 +49,19 @@ async function completeSignIn() {
   await tokenRequest({ grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri, code_verifier: pkce.verifier })
 }
 
-/** The portal user's ID token, renewed with the refresh token when asked to or when it is about to expire. */
+/**
+ * The portal user's ID token, renewed with the refresh token when asked to or when it is about to expire. Refresh
+ * tokens rotate (each is spent by its use, and a spent one used again ends the sign-in), so the page's frames, which
+ * ask at the same moment, share one renewal.
+ */
+let renewing
 async function getToken(reason) {
   const saved = JSON.parse(store.getItem('portal.tokens') ?? 'null')
   if (!saved) throw new Error('nobody is signed in to the portal')
   const left = claims(saved.idToken).exp * 1000 - Date.now()
   if (reason === 'missing' && left > 5 * 60_000) return saved.idToken
-  return (await tokenRequest({ grant_type: 'refresh_token', refresh_token: saved.refreshToken })).idToken
+  renewing ??= tokenRequest({ grant_type: 'refresh_token', refresh_token: saved.refreshToken }).finally(() => (renewing = undefined))
+  return (await renewing).idToken
 }
 
 function log(text) {
