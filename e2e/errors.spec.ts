@@ -170,3 +170,25 @@ test.describe('a broken config.json', () => {
     await expect(page.getByRole('alert')).toContainText('could not be fetched from /config.json: HTTP 404')
   })
 })
+
+test('a field of the wrong type is reported as a malformed answer naming the field, never a crashed card', async ({ page, emulator }) => {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  await emulator.admin('faults', { kind: 'alter', rate: 1, operation: 'GetInstanceSnapshot', path: 'instanceSnapshot.tags', value: 'notanarray' })
+  await page.goto(detail('web-1-backup'))
+  const panel = page.getByRole('alert')
+  await expect(panel.getByRole('heading', { name: 'Lightsail sent an answer Snapshot Lens cannot use' })).toBeVisible()
+  await expect(panel).toContainText("Lightsail's answer for web-1-backup is malformed: tags is text where a list is due.")
+  await expect(page.getByText('The tags card could not be shown')).toHaveCount(0)
+  expect(errors).toEqual([])
+})
+
+test("a malformed snapshot in a region's list is a row that says so, and the other rows stay", async ({ page, emulator }) => {
+  await emulator.admin('faults', { kind: 'alter', rate: 1, operation: 'GetInstanceSnapshots', region: 'eu-west-1', path: 'instanceSnapshots.0.sizeInGb', value: 'eighty' })
+  await page.goto('./?region=eu-west-1')
+  const grid = page.getByRole('grid')
+  await expect(grid.getByText("Lightsail's answer is malformed: sizeInGb is text where a number is due")).toBeVisible()
+  await expect(grid.getByRole('row').filter({ hasText: 'malformed' })).toHaveCount(1)
+  await expect(grid.getByRole('row').filter({ hasText: 'shop-eu-before-migration' })).toContainText('available')
+  await expect(page.locator('.summary')).toContainText('1 of 1 region answered · 8 snapshots')
+})
