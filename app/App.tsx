@@ -28,7 +28,7 @@ function Content({ view, config }: { view: View; config: AppConfig }) {
       )
     case 'detail': {
       const key = `${resolved.resource}/${resolved.region}/${resolved.name}`
-      const props = { region: resolved.region, name: resolved.name, pollSeconds: config.pollSeconds, url }
+      const props = { region: resolved.region, name: resolved.name, pollSeconds: config.pollSeconds, url, pricing: config.pricing }
       if (resolved.resource === 'instance') return <SnapshotDetail key={key} {...props} />
       return (
         <Suspense fallback={<SnapshotSkeleton />}>
@@ -39,7 +39,7 @@ function Content({ view, config }: { view: View; config: AppConfig }) {
     case 'inventory':
       return (
         <Suspense fallback={<p role="status">Loading the snapshots…</p>}>
-          <InventoryPage view={url} configured={config.regions} askIn={config.defaultRegion} pollSeconds={config.pollSeconds} />
+          <InventoryPage view={url} configured={config.regions} askIn={config.defaultRegion} pollSeconds={config.pollSeconds} pricing={config.pricing} protectTag={config.cleanup.protectTag} />
         </Suspense>
       )
   }

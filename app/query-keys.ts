@@ -12,5 +12,7 @@ export const queryKeys = {
   /** Every operation Lightsail keeps for one resource (a snapshot, an instance, a disk). */
   operations: (region: string, resourceName: string) => [...queryKeys.region(region), 'operationsForResource', resourceName] as const,
   instance: (region: string, name: string) => [...queryKeys.region(region), 'instance', name] as const,
+  /** The names of a region's instances now. */
+  instances: (region: string) => [...queryKeys.region(region), 'instances'] as const,
   autoSnapshots: (region: string, resourceName: string) => [...queryKeys.region(region), 'autoSnapshots', resourceName] as const,
 }

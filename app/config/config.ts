@@ -26,7 +26,23 @@ export interface AppConfig {
    * `auth.clientId`'s).
    */
   embed: { allowedOrigins: string[]; clientIds?: string[] }
+  /** What snapshot storage costs (docs/configuration.md): Lightsail's published $0.05 USD per GB-month unless set. */
+  pricing: Pricing
+  /** The clean-up view: snapshots tagged with `protectTag` (a tag key) are never candidates. */
+  cleanup: { protectTag: string }
 }
+
+export interface Pricing {
+  /** Price of one GB of snapshot storage for a month, in `currency`. */
+  perGbMonth: number
+  /** An ISO 4217 code, such as USD or EUR. */
+  currency: string
+  /** Prices of regions that differ from `perGbMonth`. */
+  regions: Record<string, number>
+}
+
+/** Lightsail's published price of snapshot storage. */
+export const PUBLISHED_PRICING: Pricing = { perGbMonth: 0.05, currency: 'USD', regions: {} }
 
 export interface AuthConfig {
   /** The OpenID provider: a Cognito user pool (`https://cognito-idp.<region>.amazonaws.com/<poolId>`) or any other. */
@@ -137,6 +153,30 @@ function parseEmbed(value: unknown): AppConfig['embed'] {
   return { allowedOrigins: origins as string[], clientIds: embed.clientIds as string[] }
 }
 
+const price = (value: unknown, field: string): number => {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 100)) throw new ConfigError(field, 'must be a price per GB-month from 0 to 100')
+  return value
+}
+
+function parsePricing(value: unknown): Pricing {
+  const pricing = object(value, 'pricing', ['perGbMonth', 'currency', 'regions'])
+  const currency = pricing.currency === undefined ? 'USD' : string(pricing.currency, 'pricing.currency', (s) =>
+    /^[A-Z]{3}$/.test(s) && (Intl.supportedValuesOf?.('currency').includes(s) ?? true) ? undefined : `"${s}" is not a currency code such as USD or EUR`)
+  const regions = pricing.regions ?? {}
+  if (typeof regions !== 'object' || regions === null || Array.isArray(regions)) throw new ConfigError('pricing.regions', 'must be an object of region names and prices')
+  for (const [name, v] of Object.entries(regions)) {
+    const problem = region(name)
+    if (problem) throw new ConfigError(`pricing.regions.${name}`, problem)
+    price(v, `pricing.regions.${name}`)
+  }
+  return { perGbMonth: pricing.perGbMonth === undefined ? PUBLISHED_PRICING.perGbMonth : price(pricing.perGbMonth, 'pricing.perGbMonth'), currency, regions: regions as Record<string, number> }
+}
+
+function parseCleanup(value: unknown): AppConfig['cleanup'] {
+  const cleanup = object(value, 'cleanup', ['protectTag'])
+  return { protectTag: cleanup.protectTag === undefined ? 'keep' : string(cleanup.protectTag, 'cleanup.protectTag', (s) => (s.length <= 128 ? undefined : 'must be a tag key of at most 128 characters')) }
+}
+
 function parseAuth(value: unknown): AuthConfig {
   const auth = object(value, 'auth', ['authority', 'clientId', 'scopes', 'redirectPath', 'loginsKey', 'logoutUrl'])
   const scopes = auth.scopes === undefined ? 'openid profile email' : string(auth.scopes, 'auth.scopes', (s) =>
@@ -156,7 +196,7 @@ function parseAuth(value: unknown): AuthConfig {
 }
 
 export function parseConfig(raw: unknown): AppConfig {
-  const root = object(raw, 'config.json', ['defaultRegion', 'regions', 'cognito', 'lightsail', 'pollSeconds', 'auth', 'embed'])
+  const root = object(raw, 'config.json', ['defaultRegion', 'regions', 'cognito', 'lightsail', 'pollSeconds', 'auth', 'embed', 'pricing', 'cleanup'])
   const cognito = object(root.cognito, 'cognito', ['region', 'identityPoolId', 'endpoint', 'relayPath'])
   const lightsail = root.lightsail === undefined ? {} : object(root.lightsail, 'lightsail', ['mode', 'relayPath', 'endpoint'])
   const mode = lightsail.mode ?? 'relay'
@@ -200,6 +240,8 @@ export function parseConfig(raw: unknown): AppConfig {
     pollSeconds,
     ...(root.auth === undefined ? {} : { auth: parseAuth(root.auth) }),
     embed: root.embed === undefined ? { allowedOrigins: [] } : parseEmbed(root.embed),
+    pricing: root.pricing === undefined ? PUBLISHED_PRICING : parsePricing(root.pricing),
+    cleanup: root.cleanup === undefined ? { protectTag: 'keep' } : parseCleanup(root.cleanup),
   }
 }
 

@@ -78,6 +78,9 @@ describe('inventory rows', () => {
       'us-east-2/web-1-backup',
     ])
     expect(sortRows(rows, { key: 'origin', descending: true })[0]!.auto).toBe(true)
+    // By cost: the price per region decides, not the size alone.
+    const monthly = (r: { region: string; sizeGb: number }) => r.sizeGb * (r.region === 'eu-west-1' ? 10 : 0.05)
+    expect(sortRows(rows, { key: 'cost', descending: true }, monthly)[0]!.region).toBe('eu-west-1')
   })
 
   it('group by source instance, newest first within and between groups', () => {
@@ -107,9 +110,10 @@ describe('downloads', () => {
     const hostile = row('us-east-2', 'web-2-x', { tags: [{ key: 'note', value: '=HYPERLINK("https://evil.example","click")' }, { key: 'a,b', value: 'line\nbreak' }] })
     const csv = toCsv([rows[0]!, hostile])
     const lines = csv.split('\r\n')
-    expect(lines[0]).toBe('region,kind,name,state,progress,sourceDisk,sourceInstance,createdAt,sizeGb,fromAutoSnapshot,availabilityZone,tags')
-    expect(lines[1]).toBe('us-east-2,instance,web-1-backup,available,,,web-1,2026-11-17T00:00:00.000Z,140,false,all,env=production')
-    expect(toCsv([disk]).split('\r\n')[1]).toBe('us-east-2,disk,web-1-media-weekly,pending,37%,web-1-media,web-1,2026-11-25T00:00:00.000Z,256,false,all,')
+    expect(lines[0]).toBe('region,kind,name,state,progress,sourceDisk,sourceInstance,createdAt,sizeGb,monthlyCostAtMost,currency,fromAutoSnapshot,availabilityZone,tags')
+    expect(lines[1]).toBe('us-east-2,instance,web-1-backup,available,,,web-1,2026-11-17T00:00:00.000Z,140,,,false,all,env=production')
+    const priced = { monthly: (r: { sizeGb: number }) => r.sizeGb * 0.05, currency: 'USD' }
+    expect(toCsv([disk], priced).split('\r\n')[1]).toBe('us-east-2,disk,web-1-media-weekly,pending,37%,web-1-media,web-1,2026-11-25T00:00:00.000Z,256,12.8,USD,false,all,')
     expect(csv).toContain('"note==HYPERLINK(""https://evil.example"",""click""); a,b=line\nbreak"')
     expect(toCsv([row('us-east-2', 'x1', { tags: [{ key: '=cmd', value: '1' }] })])).toContain(`"'=cmd=1"`)
   })

@@ -104,7 +104,11 @@ export function filterRows(rows: readonly Row[], filters: InventoryFilters, now:
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-const COMPARE: Record<Sort['key'], (a: Row, b: Row) => number> = {
+/** What a row costs a month, at most (app/lib/cost.ts); by size alone where no price is given. */
+export type Monthly = (row: Row) => number
+const bySize: Monthly = (row) => row.sizeGb
+
+const COMPARE: Record<Exclude<Sort['key'], 'cost'>, (a: Row, b: Row) => number> = {
   name: (a, b) => byText(a.name, b.name),
   kind: (a, b) => byText(a.kind, b.kind),
   state: (a, b) => byText(a.state, b.state),
@@ -117,8 +121,8 @@ const COMPARE: Record<Sort['key'], (a: Row, b: Row) => number> = {
 }
 
 /** Sorted by the column, ties broken by region and name so the order never depends on loading order. */
-export function sortRows(rows: readonly Row[], sort: Sort = { key: 'created', descending: true }): Row[] {
-  const compare = COMPARE[sort.key]
+export function sortRows(rows: readonly Row[], sort: Sort = { key: 'created', descending: true }, monthly: Monthly = bySize): Row[] {
+  const compare = sort.key === 'cost' ? (a: Row, b: Row) => monthly(a) - monthly(b) : COMPARE[sort.key]
   const sign = sort.descending ? -1 : 1
   return [...rows].sort((a, b) => sign * compare(a, b) || byText(a.region, b.region) || byText(a.name, b.name) || byText(a.kind, b.kind))
 }
@@ -175,6 +179,27 @@ export function perRegion(rows: readonly Row[]): (Totals & { region: string })[]
   return [...by].map(([region, t]) => ({ region, ...t })).sort((a, b) => b.count - a.count || byText(a.region, b.region))
 }
 
+/** What the rows cost a month, at most, altogether. */
+export function totalCost(rows: readonly Row[], monthly: Monthly): number {
+  let sum = 0
+  for (const r of rows) sum += monthly(r)
+  return sum
+}
+
+/** The source instances (or, for disk snapshots, disks) whose snapshots cost most a month, costliest first. */
+export function perSource(rows: readonly Row[], monthly: Monthly, top = 8): { region: string; instance: string; count: number; cost: number }[] {
+  const by = new Map<string, { region: string; instance: string; count: number; cost: number }>()
+  for (const r of rows) {
+    if (!r.instance) continue
+    const key = `${r.region}/${r.instance}`
+    const entry = by.get(key) ?? { region: r.region, instance: r.instance, count: 0, cost: 0 }
+    entry.count += 1
+    entry.cost += monthly(r)
+    by.set(key, entry)
+  }
+  return [...by.values()].sort((a, b) => b.cost - a.cost || byText(a.instance, b.instance)).slice(0, top)
+}
+
 export const AGE_THRESHOLDS = [30, 90, 365] as const
 
 /** How many kept snapshots are older than each threshold: they stay until deleted, and are billed every month. */
@@ -186,7 +211,13 @@ export function ageBuckets(rows: readonly Row[], now: number): (Totals & { days:
   })
 }
 
-const CSV_COLUMNS = ['region', 'kind', 'name', 'state', 'progress', 'sourceDisk', 'sourceInstance', 'createdAt', 'sizeGb', 'fromAutoSnapshot', 'availabilityZone', 'tags'] as const
+const CSV_COLUMNS = ['region', 'kind', 'name', 'state', 'progress', 'sourceDisk', 'sourceInstance', 'createdAt', 'sizeGb', 'monthlyCostAtMost', 'currency', 'fromAutoSnapshot', 'availabilityZone', 'tags'] as const
+
+/** The price the downloads carry: what a row costs a month at most, in which currency. */
+export interface Priced {
+  monthly: Monthly
+  currency: string
+}
 
 function csvCell(value: string): string {
   // A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return) is kept as text.
@@ -194,7 +225,7 @@ function csvCell(value: string): string {
   return /[",\n\r']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-function plain(row: Row) {
+function plain(row: Row, priced?: Priced) {
   return {
     region: row.region,
     kind: row.kind,
@@ -205,24 +236,27 @@ function plain(row: Row) {
     sourceInstance: row.instance,
     createdAt: row.createdAt === undefined ? '' : new Date(row.createdAt).toISOString(),
     sizeGb: row.sizeGb,
+    // An upper bound (Lightsail bills what a snapshot stores), in cents: the column's name says so.
+    monthlyCostAtMost: priced ? Math.round(priced.monthly(row) * 100) / 100 : '',
+    currency: priced?.currency ?? '',
     fromAutoSnapshot: row.auto,
     availabilityZone: row.zone ?? '',
     tags: row.tags.map((t) => (t.value === undefined ? t.key : `${t.key}=${t.value}`)).join('; '),
   }
 }
 
-export function toCsv(rows: readonly Row[]): string {
+export function toCsv(rows: readonly Row[], priced?: Priced): string {
   const lines = [CSV_COLUMNS.join(',')]
   for (const row of rows) {
-    const p = plain(row)
+    const p = plain(row, priced)
     lines.push(CSV_COLUMNS.map((c) => csvCell(String(p[c]))).join(','))
   }
   return `${lines.join('\r\n')}\r\n`
 }
 
-export function toJson(rows: readonly Row[]): string {
+export function toJson(rows: readonly Row[], priced?: Priced): string {
   return `${JSON.stringify(
-    rows.map((r) => ({ ...plain(r), tags: r.tags })),
+    rows.map((r) => ({ ...plain(r, priced), tags: r.tags })),
     null,
     2,
   )}\n`

@@ -2,7 +2,7 @@
 // factory; a region's rows show as each page arrives (a streamed query), and a refresh keeps them until it is done.
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query'
 import { diskSnapshotPages } from '../aws/disk-snapshots.ts'
-import { getRegions, instanceSnapshotPages } from '../aws/inventory.ts'
+import { getRegions, instanceNames, instanceSnapshotPages } from '../aws/inventory.ts'
 import type { AwsSession } from '../aws/session.ts'
 import { queryKeys } from '../query-keys.ts'
 import { toDiskRow, toRow, type Row } from './model.ts'
@@ -37,6 +37,13 @@ export const inventoryQueries = {
     queryOptions({
       queryKey: queryKeys.snapshots(region),
       queryFn: streamedQuery({ streamFn: ({ signal }) => rowPages(session, region, signal), refetchMode: 'replace' }),
+      staleTime: 60_000,
+    }),
+  /** The instances a region has now: asked by the clean-up view only. */
+  instances: (session: AwsSession, region: string) =>
+    queryOptions({
+      queryKey: queryKeys.instances(region),
+      queryFn: ({ signal }) => instanceNames(session, region, signal),
       staleTime: 60_000,
     }),
   /** One region's disk snapshots as rows, the same way. */

@@ -4,12 +4,13 @@
 //   ?region=us-east-2&diskSnapshot=web-1-media-weekly                   one disk snapshot
 //   [?region=us-east-2][&q=web&kind=disk&state=pending&origin=manual&instance=web-1&tag=env=prod&olderThan=90
 //    &sort=-created&group=instance]                                     the inventory, filtered and sorted
+//   ?view=cleanup[&orphaned=1&kept=1&keep=3&olderThan=90][&…filters]    the clean-up candidates, by rule
 import { useSyncExternalStore } from 'react'
 
 export type Theme = 'light' | 'dark'
 
 /** Columns the inventory can sort by; `-` in front sorts descending. */
-export const SORT_KEYS = ['name', 'kind', 'state', 'instance', 'created', 'size', 'origin', 'region', 'tags'] as const
+export const SORT_KEYS = ['name', 'kind', 'state', 'instance', 'created', 'size', 'cost', 'origin', 'region', 'tags'] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 export type Sort = { key: SortKey; descending: boolean }
 
@@ -30,6 +31,11 @@ export interface InventoryFilters {
   olderThan?: number
   sort?: Sort
   group?: 'instance'
+  /** The clean-up view, and its rules (app/inventory/cleanup.ts). */
+  view?: 'cleanup'
+  orphaned?: boolean
+  kept?: boolean
+  keep?: number
 }
 
 export interface ViewState extends InventoryFilters {
@@ -84,6 +90,14 @@ const PARAMETERS = [
     (v) => `${v.descending ? '-' : ''}${v.key}`,
   ),
   param('group', (v) => (v === 'instance' ? { value: 'instance' as const } : { problem: 'is not instance' })),
+  param('view', (v) => (v === 'cleanup' ? { value: 'cleanup' as const } : { problem: 'is not cleanup' })),
+  param('orphaned', (v) => (v === '1' ? { value: true } : { problem: 'is not 1' }), () => '1'),
+  param('kept', (v) => (v === '1' ? { value: true } : { problem: 'is not 1' }), () => '1'),
+  param(
+    'keep',
+    (v) => (/^\d{1,3}$/.test(v) ? { value: Number(v) } : { problem: 'is not a number of snapshots from 0 to 999' }),
+    (v) => String(v),
+  ),
   param('theme', (v) => (v === 'light' || v === 'dark' ? { value: v } : { problem: 'is not light or dark; following the system theme' })),
   param(
     'embed',
@@ -126,8 +140,8 @@ export function viewToSearch(view: ViewState): string {
 
 /** The inventory's part of a view: its filters, sort and grouping, and nothing else. */
 export function inventoryPart(view: ViewState): InventoryFilters & Pick<ViewState, 'region'> {
-  const { q, kind, state, origin, instance, tag, olderThan, sort, group, region } = view
-  return { q, kind, state, origin, instance, tag, olderThan, sort, group, region }
+  const { q, kind, state, origin, instance, tag, olderThan, sort, group, region, view: page, orphaned, kept, keep } = view
+  return { q, kind, state, origin, instance, tag, olderThan, sort, group, region, view: page, orphaned, kept, keep }
 }
 
 /** The link to the current view outside any portal: the same parameters without `embed`. */

@@ -1,11 +1,11 @@
 import { useState } from 'react'
 
-/** Copies text to the clipboard and says so to sighted and screen-reader users alike. */
-export function CopyButton({ text, label, className = '' }: { text: string; label: string; className?: string }) {
+/** Copies text (or what `text` makes, on the click) to the clipboard and says so to sighted and screen-reader users alike. */
+export function CopyButton({ text, label, className = '' }: { text: string | (() => string); label: string; className?: string }) {
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle')
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(text)
+      await navigator.clipboard.writeText(typeof text === 'function' ? text() : text)
       setStatus('copied')
     } catch {
       setStatus('failed')

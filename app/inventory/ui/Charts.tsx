@@ -1,5 +1,6 @@
-// Pictures where people would rather look than read: snapshots and gigabytes per region, and how many kept snapshots
-// are older than 30, 90 and 365 days. Plain SVG; every bar is a link that applies the matching filter.
+// Pictures where people would rather look than read: snapshots and gigabytes per region, how many kept snapshots are
+// older than 30, 90 and 365 days, and what they cost a month (at most) per region and per source instance. Plain SVG;
+// every bar is a link that applies the matching filter.
 import type { MouseEvent } from 'react'
 import { formatGb } from '../../lib/format.ts'
 import { regionLabel } from '../../lib/regions.ts'
@@ -52,12 +53,20 @@ export function Charts({
   view,
   regions,
   ages,
+  sources,
+  money,
+  regionCost,
 }: {
   view: ViewState
   regions: (Totals & { region: string })[]
   ages: (Totals & { days: number })[]
+  /** The costliest source instances. */
+  sources: { region: string; instance: string; count: number; cost: number }[]
+  money: (amount: number) => string
+  regionCost: (region: string, sizeGb: number) => number
 }) {
   const base = { ...view, snapshot: undefined }
+  const costs = regions.map((r) => ({ ...r, cost: regionCost(r.region, r.sizeGb) })).sort((a, b) => b.cost - a.cost)
   return (
     <div className="charts">
       <BarChart
@@ -81,6 +90,30 @@ export function Charts({
           text: `${a.count} · ${formatGb(a.sizeGb)}`,
           description: `older than ${a.days} days: ${a.count} snapshot${a.count === 1 ? '' : 's'}, ${formatGb(a.sizeGb)} billed every month. Show only these.`,
           to: { ...base, olderThan: a.days },
+        }))}
+      />
+      {costs.length > 0 ? (
+        <BarChart
+          id="chart-region-cost"
+          title="At most, per month, per region"
+          bars={costs.map((r) => ({
+            label: r.region,
+            value: r.cost,
+            text: money(r.cost),
+            description: `${r.region}: at most ${money(r.cost)} a month for ${r.count} snapshot${r.count === 1 ? '' : 's'}. Show only this region.`,
+            to: { ...base, region: r.region },
+          }))}
+        />
+      ) : null}
+      <BarChart
+        id="chart-source-cost"
+        title="At most, per month, per source instance"
+        bars={sources.map((s) => ({
+          label: s.instance.length > 18 ? `${s.instance.slice(0, 17)}…` : s.instance,
+          value: s.cost,
+          text: money(s.cost),
+          description: `${s.instance.length > 18 ? `${s.instance.slice(0, 17)}…` : s.instance}: ${s.instance} in ${s.region}, at most ${money(s.cost)} a month for ${s.count} snapshot${s.count === 1 ? '' : 's'}. Show only these.`,
+          to: { ...base, region: view.region ? view.region : s.region, instance: s.instance },
         }))}
       />
     </div>

@@ -10,6 +10,7 @@ const SORT_LABELS: Record<SortKey, [string, string]> = {
   instance: ['Source instance, A to Z', 'Source instance, Z to A'],
   created: ['Oldest first', 'Newest first'],
   size: ['Smallest first', 'Largest first'],
+  cost: ['Cheapest first', 'Costliest first'],
   origin: ['Taken by hand first', 'Automatic first'],
   region: ['Region, A to Z', 'Region, Z to A'],
   tags: ['Fewest tags first', 'Most tags first'],

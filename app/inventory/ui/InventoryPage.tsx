@@ -1,16 +1,19 @@
 // Every instance and disk snapshot of every region the account can use (or of one region), filtered, sorted, grouped
 // and linkable. A region that refuses shows that beside its name, with its own retry; the other regions' rows stay.
 import { memo, useCallback, useDeferredValue, useMemo } from 'react'
+import type { Pricing } from '../../config/config.ts'
+import { atMost, formatMoney, monthlyCost, rateNote, UPPER_BOUND } from '../../lib/cost.ts'
 import { formatGb } from '../../lib/format.ts'
 import { regionLabel } from '../../lib/regions.ts'
 import { inventoryPart, navigate, viewToSearch, type SortKey, type ViewState } from '../../lib/url.ts'
 import { Link } from '../../ui/Link.tsx'
 import { useNow } from '../../ui/use-now.ts'
-import { ageBuckets, filterRows, groupBySource, perRegion, sortRows, toCsv, toJson, totals, type Row } from '../model.ts'
+import { ageBuckets, filterRows, groupBySource, perRegion, perSource, sortRows, toCsv, toJson, totalCost, totals, type Monthly, type Row } from '../model.ts'
 import { regionProblem } from '../region-problems.ts'
 import { Charts } from './Charts.tsx'
 import { DEFAULT_SORT, Filters } from './Filters.tsx'
-import { SnapshotGrid, type Item } from './SnapshotGrid.tsx'
+import { Cleanup } from './Cleanup.tsx'
+import { SnapshotGrid, type GridExtras, type Item } from './SnapshotGrid.tsx'
 import { useInventory, type KindFailure, type RegionState } from './use-inventory.ts'
 import './inventory.css'
 
@@ -110,6 +113,8 @@ interface ResultsProps {
   configured: readonly string[]
   askIn: string
   pollSeconds: number
+  pricing: Pricing
+  protectTag: string
 }
 
 /**
@@ -117,15 +122,20 @@ interface ResultsProps {
  * and the list follows in a render React may interrupt. Pages arriving are not deferred: a stream of them would keep
  * putting the first rows off.
  */
-const Results = memo(function Results({ wanted, theme, embed, configured, askIn, pollSeconds }: ResultsProps) {
+const Results = memo(function Results({ wanted, theme, embed, configured, askIn, pollSeconds, pricing, protectTag }: ResultsProps) {
   const inventory = useInventory(wanted.region, configured, askIn)
   const all = inventory.rows
   const now = useNow(3_600_000)
   const sort = wanted.sort ?? DEFAULT_SORT
+  const cleanup = wanted.view === 'cleanup'
+  const monthly = useCallback<Monthly>((row) => monthlyCost(pricing, row.region, row.sizeGb), [pricing])
+  const currency = pricing.currency
+  const extras = useMemo<GridExtras>(() => ({ money: (row) => `≤ ${formatMoney(monthly(row), currency)}` }), [monthly, currency])
   // Sorted once per page of data or change of sort; a keystroke only filters the sorted rows, which keeps their order.
-  const grouped = wanted.group === 'instance'
-  const sorted = useMemo(() => (grouped ? all : sortRows(all, sort)), [all, sort, grouped])
-  const filtered = useMemo(() => filterRows(sorted, wanted, now), [sorted, wanted, now])
+  const grouped = wanted.group === 'instance' && !cleanup
+  const sorted = useMemo(() => (grouped ? all : sortRows(all, sort, monthly)), [all, sort, grouped, monthly])
+  // In the clean-up view the age is one of the rules (app/inventory/cleanup.ts), not a filter of the list.
+  const filtered = useMemo(() => filterRows(sorted, cleanup ? { ...wanted, olderThan: undefined } : wanted, now), [sorted, wanted, now, cleanup])
   const items = useMemo<Item[]>(
     () =>
       grouped
@@ -135,7 +145,12 @@ const Results = memo(function Results({ wanted, theme, embed, configured, askIn,
   )
   const shown = useMemo(() => totals(filtered), [filtered])
   const everything = useMemo(() => totals(all), [all])
+  const everythingCost = useMemo(() => totalCost(all, monthly), [all, monthly])
+  const shownCost = useMemo(() => totalCost(filtered, monthly), [filtered, monthly])
+  const shownSet = useMemo(() => new Set(filtered), [filtered])
   const byRegion = useMemo(() => perRegion(filtered), [filtered])
+  const bySource = useMemo(() => perSource(filtered, monthly), [filtered, monthly])
+  const regionNames = useMemo(() => inventory.regions.map((r) => r.region), [inventory.regions])
   const ages = useMemo(() => ageBuckets(filtered, now), [filtered, now])
   const view = useMemo<ViewState>(() => ({ ...wanted, theme, embed }), [wanted, theme, embed])
 
@@ -154,27 +169,67 @@ const Results = memo(function Results({ wanted, theme, embed, configured, askIn,
   const where = wanted.region ? regionLabel(wanted.region) : 'every region'
   const isFiltered = filtered.length !== all.length
   const stamp = new Date(now).toISOString().slice(0, 10)
+  const priced = { monthly, currency }
+  const summary = (
+    <p className="summary" role="status">
+      {inventory.answered} of {inventory.regions.length} region{inventory.regions.length === 1 ? '' : 's'} answered · {everything.count} snapshot
+      {everything.count === 1 ? '' : 's'} ({everything.count - everything.disks} instance, {everything.disks} disk) · {formatGb(everything.sizeGb)} ·{' '}
+      <span data-testid="total-cost">{atMost(everythingCost, currency)}</span>
+      {isFiltered ? (
+        <>
+          {' '}
+          · showing {shown.count} ({formatGb(shown.sizeGb)}, {atMost(shownCost, currency)})
+        </>
+      ) : null}
+    </p>
+  )
+  const rate = (
+    <p className="muted cost-note">
+      Costs at {rateNote(pricing)}; per region where config.json sets its own. {UPPER_BOUND}
+    </p>
+  )
+
+  if (cleanup) {
+    return (
+      <>
+        {summary}
+        <RegionStates states={inventory.regions} />
+        {rate}
+        <Cleanup
+          view={view}
+          sorted={sorted}
+          shown={shownSet}
+          regions={regionNames}
+          protectTag={protectTag}
+          monthly={monthly}
+          currency={currency}
+          now={now}
+          pollSeconds={pollSeconds}
+          onOpen={open}
+          onSort={onSort}
+          download={download}
+        />
+      </>
+    )
+  }
 
   return (
     <>
-      <p className="summary" role="status">
-        {inventory.answered} of {inventory.regions.length} region{inventory.regions.length === 1 ? '' : 's'} answered · {everything.count} snapshot
-        {everything.count === 1 ? '' : 's'} ({everything.count - everything.disks} instance, {everything.disks} disk) · {formatGb(everything.sizeGb)}
-        {isFiltered ? (
-          <>
-            {' '}
-            · showing {shown.count} ({formatGb(shown.sizeGb)})
-          </>
-        ) : null}
-      </p>
+      {summary}
       <RegionStates states={inventory.regions} />
       <KindLinks view={view} />
-      <Charts view={view} regions={wanted.region ? [] : byRegion} ages={ages} />
+      {rate}
+      <p>
+        <Link to={{ ...view, view: 'cleanup', orphaned: true, group: undefined }} className="button">
+          Clean-up candidates: snapshots nobody may need, and what they cost
+        </Link>
+      </p>
+      <Charts view={view} regions={wanted.region ? [] : byRegion} ages={ages} sources={bySource} money={(amount) => formatMoney(amount, currency)} regionCost={(region, sizeGb) => monthlyCost(pricing, region, sizeGb)} />
       <div className="actions" role="group" aria-label="Download the list">
-        <button type="button" className="button" onClick={() => download(`snapshots-${stamp}.csv`, 'text/csv', toCsv(filtered))} disabled={filtered.length === 0}>
+        <button type="button" className="button" onClick={() => download(`snapshots-${stamp}.csv`, 'text/csv', toCsv(filtered, priced))} disabled={filtered.length === 0}>
           Download CSV
         </button>
-        <button type="button" className="button" onClick={() => download(`snapshots-${stamp}.json`, 'application/json', toJson(filtered))} disabled={filtered.length === 0}>
+        <button type="button" className="button" onClick={() => download(`snapshots-${stamp}.json`, 'application/json', toJson(filtered, priced))} disabled={filtered.length === 0}>
           Download JSON
         </button>
         {wanted.region ? (
@@ -203,13 +258,28 @@ const Results = memo(function Results({ wanted, theme, embed, configured, askIn,
           onSort={onSort}
           onOpen={open}
           pollSeconds={pollSeconds}
+          extras={extras}
         />
       )}
     </>
   )
 })
 
-export function InventoryPage({ view, configured, askIn, pollSeconds }: { view: ViewState; configured: readonly string[]; askIn: string; pollSeconds: number }) {
+export function InventoryPage({
+  view,
+  configured,
+  askIn,
+  pollSeconds,
+  pricing,
+  protectTag,
+}: {
+  view: ViewState
+  configured: readonly string[]
+  askIn: string
+  pollSeconds: number
+  pricing: Pricing
+  protectTag: string
+}) {
   // Typing updates the URL at once; the list follows a moment later. The filters are compared as text, so a view
   // parsed again with the same filters is the same list.
   const asked = JSON.stringify(inventoryPart(view))
@@ -218,11 +288,11 @@ export function InventoryPage({ view, configured, askIn, pollSeconds }: { view: 
   const where = view.region ? regionLabel(view.region) : 'every region'
   return (
     <section aria-labelledby="inventory-title" className="inventory">
-      <h1 id="inventory-title">Snapshots in {where}</h1>
+      <h1 id="inventory-title">{view.view === 'cleanup' ? 'Clean-up of the snapshots' : 'Snapshots'} in {where}</h1>
       <Filters view={view} />
       {/* While the list still shows the previous filters it says so (aria-busy); the bench times keystrokes by it. */}
       <div className="inventory-results" aria-busy={asked !== shownKey || undefined}>
-        <Results wanted={wanted} theme={view.theme} embed={view.embed ?? false} configured={configured} askIn={askIn} pollSeconds={pollSeconds} />
+        <Results wanted={wanted} theme={view.theme} embed={view.embed ?? false} configured={configured} askIn={askIn} pollSeconds={pollSeconds} pricing={pricing} protectTag={protectTag} />
       </div>
     </section>
   )

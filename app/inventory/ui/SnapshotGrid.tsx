@@ -25,15 +25,22 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'instance', label: 'Source instance' },
   { key: 'created', label: 'Created' },
   { key: 'size', label: 'Size' },
+  { key: 'cost', label: 'Per month' },
   { key: 'origin', label: 'Kept from' },
   { key: 'region', label: 'Region and zone' },
   { key: 'tags', label: 'Tags' },
 ]
 
-/** Rows are 2.75rem (a card of 5.75rem on narrow screens), in CSS pixels at the root font size. */
+/** Rows are 2.75rem (a card of 7.25rem on narrow screens), in CSS pixels at the root font size. */
 function rowHeights(narrow: boolean): { row: number; group: number } {
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
-  return { row: (narrow ? 5.75 : 2.75) * rem, group: 2.75 * rem }
+  return { row: (narrow ? 7.25 : 2.75) * rem, group: 2.75 * rem }
+}
+
+/** How the grid shows what a row costs a month ("≤ $4.00": an upper bound), and, in the clean-up view, why it is listed. */
+export interface GridExtras {
+  money: (row: Row) => string
+  why?: (row: Row) => string
 }
 
 function useNarrow(): boolean {
@@ -73,7 +80,23 @@ function PendingDisk({ row, pollSeconds }: { row: Row; pollSeconds: number }) {
   return <StatusBadge state={snapshot?.state ?? row.state} detail={snapshot ? snapshot.progress : row.progress} />
 }
 
-const GridRow = memo(function GridRow({ row, index, active, id, pollSeconds, onOpen }: { row: Row; index: number; active: boolean; id: string; pollSeconds: number; onOpen: (row: Row) => void }) {
+const GridRow = memo(function GridRow({
+  row,
+  index,
+  active,
+  id,
+  pollSeconds,
+  onOpen,
+  extras,
+}: {
+  row: Row
+  index: number
+  active: boolean
+  id: string
+  pollSeconds: number
+  onOpen: (row: Row) => void
+  extras: GridExtras
+}) {
   const exact = row.createdAt === undefined ? undefined : formatUtc(new Date(row.createdAt))
   return (
     <div role="row" id={id} aria-rowindex={index + 2} aria-selected={active} className="grid-row" onClick={() => onOpen(row)}>
@@ -113,6 +136,7 @@ const GridRow = memo(function GridRow({ row, index, active, id, pollSeconds, onO
         )}
       </div>
       <div role="gridcell" className="cell cell-size">{formatGb(row.sizeGb)}</div>
+      <div role="gridcell" className="cell cell-cost">{extras.money(row)}</div>
       <div role="gridcell" className="cell cell-origin">{row.auto ? 'Automatic snapshot' : 'Taken by hand'}</div>
       <div role="gridcell" className="cell cell-region">
         <span title={regionLabel(row.region)}>{row.region}</span>
@@ -121,6 +145,11 @@ const GridRow = memo(function GridRow({ row, index, active, id, pollSeconds, onO
       <div role="gridcell" className="cell cell-tags" aria-label={`${row.tags.length} tag${row.tags.length === 1 ? '' : 's'}`}>
         {row.tags.length}
       </div>
+      {extras.why ? (
+        <div role="gridcell" className="cell cell-why" title={extras.why(row)}>
+          {extras.why(row)}
+        </div>
+      ) : null}
     </div>
   )
 })
@@ -132,6 +161,7 @@ export const SnapshotGrid = memo(function SnapshotGrid({
   onSort,
   onOpen,
   pollSeconds,
+  extras,
 }: {
   items: Item[]
   label: string
@@ -139,7 +169,9 @@ export const SnapshotGrid = memo(function SnapshotGrid({
   onSort: (key: SortKey) => void
   onOpen: (row: Row) => void
   pollSeconds: number
+  extras: GridExtras
 }) {
+  const columns = extras.why ? COLUMNS.length + 1 : COLUMNS.length
   const scroller = useRef<HTMLDivElement>(null)
   const narrow = useNarrow()
   const [active, setActive] = useState(0)
@@ -185,11 +217,11 @@ export const SnapshotGrid = memo(function SnapshotGrid({
   return (
     <div
       ref={scroller}
-      className={narrow ? 'grid grid-narrow' : 'grid'}
+      className={`grid${narrow ? ' grid-narrow' : ''}${extras.why ? ' grid-why' : ''}`}
       role="grid"
       aria-label={label}
       aria-rowcount={items.length + 1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={columns}
       aria-activedescendant={items.length > 0 ? rowId(current) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -209,6 +241,11 @@ export const SnapshotGrid = memo(function SnapshotGrid({
             </button>
           </div>
         ))}
+        {extras.why ? (
+          <div role="columnheader" className="cell cell-why">
+            Why
+          </div>
+        ) : null}
       </div>
       <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((v) => {
@@ -218,7 +255,7 @@ export const SnapshotGrid = memo(function SnapshotGrid({
             return (
               <div key={`g-${item.group.instance}`} style={style} className="grid-item">
                 <div role="row" id={rowId(v.index)} aria-rowindex={v.index + 2} aria-selected={v.index === current} className="grid-row grid-group">
-                  <div role="gridcell" aria-colspan={COLUMNS.length} className="cell">
+                  <div role="gridcell" aria-colspan={columns} className="cell">
                     <strong>{item.group.instance || 'No source instance'}</strong>
                     <span className="muted">
                       {' '}
@@ -231,7 +268,7 @@ export const SnapshotGrid = memo(function SnapshotGrid({
           }
           return (
             <div key={item.row.key} style={style} className="grid-item">
-              <GridRow row={item.row} index={v.index} active={v.index === current} id={rowId(v.index)} pollSeconds={pollSeconds} onOpen={onOpen} />
+              <GridRow row={item.row} index={v.index} active={v.index === current} id={rowId(v.index)} pollSeconds={pollSeconds} onOpen={onOpen} extras={extras} />
             </div>
           )
         })}

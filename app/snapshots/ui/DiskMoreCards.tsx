@@ -12,9 +12,11 @@ import { SourceToday } from './context/SourceToday.tsx'
 import { LocationCard } from './cards/LocationCard.tsx'
 import { yesNo } from './cards/model.ts'
 import { TagsCard } from './cards/TagsCard.tsx'
+import { StorageCost } from './cards/StorageCost.tsx'
+import type { Pricing } from '../../config/config.ts'
 import './cards/cards.css'
 
-const DiskSourceCard = memo(function DiskSourceCard({ snapshot, region }: { snapshot: DiskSnapshot; region: string }) {
+const DiskSourceCard = memo(function DiskSourceCard({ snapshot, region, pricing }: { snapshot: DiskSnapshot; region: string; pricing: Pricing }) {
   return (
     <Card title="Source">
       <KeyValueList
@@ -30,17 +32,18 @@ const DiskSourceCard = memo(function DiskSourceCard({ snapshot, region }: { snap
             : []),
           { term: 'From an automatic snapshot', value: yesNo(snapshot.isFromAutoSnapshot) },
           { term: 'Size', value: <span data-testid="total-size">{formatGb(snapshot.sizeInGb)}</span> },
+          { term: 'Storage cost', value: <StorageCost pricing={pricing} region={region} sizeGb={snapshot.sizeInGb ?? 0} /> },
         ]}
       />
     </Card>
   )
 })
 
-export function DiskMoreCards({ snapshot, region }: { snapshot: DiskSnapshot; region: string }) {
+export function DiskMoreCards({ snapshot, region, pricing }: { snapshot: DiskSnapshot; region: string; pricing: Pricing }) {
   return (
     <>
       <ErrorBoundary label="The source card">
-        <DiskSourceCard snapshot={snapshot} region={region} />
+        <DiskSourceCard snapshot={snapshot} region={region} pricing={pricing} />
       </ErrorBoundary>
       {snapshot.name ? (
         <ErrorBoundary label="The history card">

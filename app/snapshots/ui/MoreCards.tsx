@@ -3,6 +3,7 @@
 // after it has answered "can I use it?", so they load in a chunk of their own while the Status card shows, with their
 // styles; the reads they add (GetInstance, GetAutoSnapshots, GetOperationsForResource) leave only then.
 import type { InstanceSnapshot } from '../../aws/snapshots.ts'
+import type { Pricing } from '../../config/config.ts'
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
 import { AutoSnapshotsCard } from './context/AutoSnapshotsCard.tsx'
 import { HistoryCard } from './context/HistoryCard.tsx'
@@ -12,12 +13,12 @@ import { SourceCard } from './cards/SourceCard.tsx'
 import { TagsCard } from './cards/TagsCard.tsx'
 import './cards/cards.css'
 
-export function MoreCards({ snapshot, region }: { snapshot: InstanceSnapshot; region: string }) {
+export function MoreCards({ snapshot, region, pricing }: { snapshot: InstanceSnapshot; region: string; pricing: Pricing }) {
   const instance = snapshot.fromInstanceName
   return (
     <>
       <ErrorBoundary label="The source card">
-        <SourceCard snapshot={snapshot} region={region} />
+        <SourceCard snapshot={snapshot} region={region} pricing={pricing} />
       </ErrorBoundary>
       {instance ? (
         <ErrorBoundary label="The automatic snapshots card">

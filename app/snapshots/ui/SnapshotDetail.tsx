@@ -1,5 +1,6 @@
 // An instance snapshot's page: the shared page (SnapshotPage) with the instance snapshot's query and cards.
 import { lazy } from 'react'
+import type { Pricing } from '../../config/config.ts'
 import type { ViewState } from '../../lib/url.ts'
 import { useSession } from '../../session.tsx'
 import { snapshotQueries } from '../queries.ts'
@@ -8,7 +9,7 @@ import { SnapshotPage } from './SnapshotPage.tsx'
 // The cards after Status load while it shows (see MoreCards.tsx).
 const MoreCards = lazy(() => import('./MoreCards.tsx').then((m) => ({ default: m.MoreCards })))
 
-export function SnapshotDetail({ region, name, pollSeconds, url }: { region: string; name: string; pollSeconds: number; url: ViewState }) {
+export function SnapshotDetail({ region, name, pollSeconds, url, pricing }: { region: string; name: string; pollSeconds: number; url: ViewState; pricing: Pricing }) {
   const session = useSession()
   return (
     <SnapshotPage
@@ -17,7 +18,7 @@ export function SnapshotDetail({ region, name, pollSeconds, url }: { region: str
       name={name}
       url={url}
       query={(inBackground) => snapshotQueries.detail(session, region, name, pollSeconds, inBackground)}
-      more={(snapshot) => <MoreCards snapshot={snapshot} region={region} />}
+      more={(snapshot) => <MoreCards snapshot={snapshot} region={region} pricing={pricing} />}
     />
   )
 }

@@ -5,9 +5,11 @@ import { Card } from '../../../ui/Card.tsx'
 import { CopyableCode } from '../../../ui/CopyableCode.tsx'
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
 import { SourceToday } from '../context/SourceToday.tsx'
+import type { Pricing } from '../../../config/config.ts'
+import { StorageCost } from './StorageCost.tsx'
 import { totalSizeGb, yesNo } from './model.ts'
 
-export const SourceCard = memo(function SourceCard({ snapshot, region }: { snapshot: InstanceSnapshot; region: string }) {
+export const SourceCard = memo(function SourceCard({ snapshot, region, pricing }: { snapshot: InstanceSnapshot; region: string; pricing: Pricing }) {
   const disks = snapshot.fromAttachedDisks?.length ?? 0
   return (
     <Card title="Source">
@@ -22,6 +24,7 @@ export const SourceCard = memo(function SourceCard({ snapshot, region }: { snaps
           { term: 'Bundle', value: snapshot.fromBundleId && <code>{snapshot.fromBundleId}</code> },
           { term: 'From an automatic snapshot', value: yesNo(snapshot.isFromAutoSnapshot) },
           { term: 'Instance disk size', value: formatGb(snapshot.sizeInGb) },
+          { term: 'Storage cost', value: <StorageCost pricing={pricing} region={region} sizeGb={totalSizeGb(snapshot)} /> },
           {
             term: 'Total size',
             value: (
