@@ -1,6 +1,6 @@
-// The operations the inventory uses, apart from the snapshot page's: they load with the inventory, never with a
-// snapshot link.
-import { GetInstanceSnapshotsCommand, GetRegionsCommand, type InstanceSnapshot } from '@aws-sdk/client-lightsail'
+// The inventory's list of each region's snapshots: it loads with the inventory, never with a snapshot link. The reads
+// it makes later (GetRegions, GetInstances, disk snapshots) are modules of their own, loaded when asked.
+import { GetInstanceSnapshotsCommand, type InstanceSnapshot } from '@aws-sdk/client-lightsail'
 import { malformed } from './errors.ts'
 import type { AwsSession } from './session.ts'
 
@@ -18,12 +18,4 @@ export async function* instanceSnapshotPages(session: AwsSession, region: string
     yield list as InstanceSnapshot[]
     pageToken = page.nextPageToken
   } while (pageToken)
-}
-
-/** The regions Lightsail offers this account (asked in `region`: any region answers for all). */
-export async function getRegions(session: AwsSession, region: string, signal?: AbortSignal): Promise<string[]> {
-  const out = await session.lightsail.call(region, (client, abortSignal) => client.send(new GetRegionsCommand({}), { abortSignal }), signal)
-  const names = (out.regions ?? []).map((r) => r.name).filter((n): n is NonNullable<typeof n> => typeof n === 'string')
-  if (names.length === 0) throw malformed('Lightsail answered GetRegions without any region.', out.$metadata.requestId)
-  return names
 }

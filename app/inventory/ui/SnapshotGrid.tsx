@@ -1,19 +1,12 @@
 // The inventory's rows as an ARIA grid: one tab stop for the whole table, arrow keys between rows, Enter opens one.
 // Only the rows on screen are rendered (@tanstack/react-virtual), so 10,000 snapshots cost a few dozen DOM rows.
-import { useQuery } from '@tanstack/react-query'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import { formatClock, formatGb, formatSpan, formatUtc } from '../../lib/format.ts'
+import { lazy, memo, Suspense, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { formatGb, formatUtc } from '../../lib/format.ts'
 import { regionLabel } from '../../lib/regions.ts'
 import type { Sort, SortKey } from '../../lib/url.ts'
-import { useSession } from '../../session.tsx'
-import { expectation, finishedRuns } from '../../snapshots/context.ts'
-import { contextQueries } from '../../snapshots/context-queries.ts'
-import { diskSnapshotQueries } from '../../snapshots/disk-queries.ts'
-import { snapshotQueries } from '../../snapshots/queries.ts'
 import { RelativeTime } from '../../ui/RelativeTime.tsx'
 import { StatusBadge } from '../../ui/StatusBadge.tsx'
-import { useNow } from '../../ui/use-now.ts'
 import type { Group, Row } from '../model.ts'
 
 export type Item = { kind: 'row'; row: Row } | { kind: 'group'; group: Group }
@@ -48,32 +41,28 @@ function useNarrow(): boolean {
   return narrow
 }
 
-// A pending row keeps itself current on the snapshot page's rule (polled while pending); settled rows never re-render.
+// A pending row keeps itself current (PendingState.tsx): that code, and the reads it makes, load with the first
+// pending row, not with the list.
+const PendingState = lazy(() => import('./PendingState.tsx').then((m) => ({ default: m.PendingState })))
 
-/**
- * A pending instance snapshot says how long it has run (Lightsail reports no percentage for them), and when it should
- * be done where the instance's history is already loaded (its snapshot page was opened): no extra call per row.
- */
-function PendingInstance({ row, pollSeconds }: { row: Row; pollSeconds: number }) {
-  const session = useSession()
-  const live = useQuery(snapshotQueries.detail(session, row.region, row.name, pollSeconds))
-  const runs = useQuery({ ...contextQueries.operations(session, row.region, row.instance), enabled: false })
-  const now = useNow(10_000)
-  const state = live.data?.snapshot.state ?? row.state
-  if (state !== 'pending' || row.createdAt === undefined) return <StatusBadge state={state} />
-  const expected = runs.data ? expectation(row.createdAt, finishedRuns(runs.data, row.name), now) : undefined
-  const detail = `for ${formatSpan(now - row.createdAt)}${expected ? `, expected ${expected.pace === 'usual' ? 'around' : 'by'} ${formatClock(new Date(expected.expectedAt))}` : ''}`
-  return <StatusBadge state={state} detail={detail} />
-}
-
-/** A pending disk snapshot shows the progress it reports, refreshed. */
-function PendingDisk({ row, pollSeconds }: { row: Row; pollSeconds: number }) {
-  const live = useQuery(diskSnapshotQueries.detail(useSession(), row.region, row.name, pollSeconds))
-  const snapshot = live.data?.snapshot
-  return <StatusBadge state={snapshot?.state ?? row.state} detail={snapshot ? snapshot.progress : row.progress} />
-}
-
-const GridRow = memo(function GridRow({ row, index, active, id, pollSeconds, onOpen }: { row: Row; index: number; active: boolean; id: string; pollSeconds: number; onOpen: (row: Row) => void }) {
+const GridRow = memo(function GridRow({
+  row,
+  index,
+  active,
+  id,
+  pollSeconds,
+  onOpen,
+  live,
+}: {
+  row: Row
+  index: number
+  active: boolean
+  id: string
+  pollSeconds: number
+  onOpen: (row: Row) => void
+  /** Pending rows keep themselves current: once the first rows are on screen. */
+  live: boolean
+}) {
   const exact = row.createdAt === undefined ? undefined : formatUtc(new Date(row.createdAt))
   return (
     <div role="row" id={id} aria-rowindex={index + 2} aria-selected={active} className="grid-row" onClick={() => onOpen(row)}>
@@ -91,12 +80,12 @@ const GridRow = memo(function GridRow({ row, index, active, id, pollSeconds, onO
       </div>
       <div role="gridcell" className="cell cell-kind">{row.kind === 'disk' ? 'Disk' : 'Instance'}</div>
       <div role="gridcell" className="cell cell-state">
-        {row.state !== 'pending' ? (
-          <StatusBadge state={row.state} />
-        ) : row.kind === 'disk' ? (
-          <PendingDisk row={row} pollSeconds={pollSeconds} />
+        {row.state !== 'pending' || !live ? (
+          <StatusBadge state={row.state} detail={row.progress} />
         ) : (
-          <PendingInstance row={row} pollSeconds={pollSeconds} />
+          <Suspense fallback={<StatusBadge state={row.state} detail={row.progress} />}>
+            <PendingState row={row} pollSeconds={pollSeconds} />
+          </Suspense>
         )}
       </div>
       <div role="gridcell" className="cell cell-instance">
@@ -141,6 +130,12 @@ export const SnapshotGrid = memo(function SnapshotGrid({
   pollSeconds: number
 }) {
   const scroller = useRef<HTMLDivElement>(null)
+  // The first rows paint as they came; pending ones start keeping themselves current in the frame after.
+  const [live, setLive] = useState(false)
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setLive(true))
+    return () => cancelAnimationFrame(frame)
+  }, [])
   const narrow = useNarrow()
   const [active, setActive] = useState(0)
   const base = useId()
@@ -231,7 +226,7 @@ export const SnapshotGrid = memo(function SnapshotGrid({
           }
           return (
             <div key={item.row.key} style={style} className="grid-item">
-              <GridRow row={item.row} index={v.index} active={v.index === current} id={rowId(v.index)} pollSeconds={pollSeconds} onOpen={onOpen} />
+              <GridRow row={item.row} index={v.index} active={v.index === current} id={rowId(v.index)} pollSeconds={pollSeconds} onOpen={onOpen} live={live} />
             </div>
           )
         })}
