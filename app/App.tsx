@@ -22,7 +22,7 @@ function Content({ view, config }: { view: View; config: AppConfig }) {
     case 'bad-region':
     case 'bad-name':
       return (
-        <Suspense fallback={<p role="alert">{resolved.problem}</p>}>
+        <Suspense fallback={<h1 role="alert">{resolved.problem}</h1>}>
           <LinkProblem problem={resolved} />
         </Suspense>
       )

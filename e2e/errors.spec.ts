@@ -189,6 +189,6 @@ test("a malformed snapshot in a region's list is a row that says so, and the oth
   const grid = page.getByRole('grid')
   await expect(grid.getByText("Lightsail's answer is malformed: sizeInGb is text where a number is due")).toBeVisible()
   await expect(grid.getByRole('row').filter({ hasText: 'malformed' })).toHaveCount(1)
-  await expect(grid.getByRole('row').filter({ hasText: 'shop-eu-before-migration' })).toContainText('available')
+  await expect(grid.getByRole('row').filter({ hasText: 'shop-eu-before-migration' })).toContainText('Available')
   await expect(page.locator('.summary')).toContainText('1 of 1 region answered · 8 snapshots')
 })

@@ -1,4 +1,4 @@
-// Two ways the AWS SDK's browser build carries bytes a page does not use, and the plugins that take them out.
+// Ways the AWS SDK's browser build carries bytes a page does not use, and the plugins that take them out.
 //
 // Schemas: the SDK keeps every Lightsail shape in one module (schemas/schemas_0.js). A bundler places a module whole in one
 // chunk, so every shape any command of the app uses would ride in the first load, wherever the command itself is
@@ -50,6 +50,56 @@ export function sdkPackageVersionOnly(): Plugin {
       if (!SDK_PACKAGE.test(id)) return null
       const { version } = JSON.parse(await readFile(id, 'utf8')) as { version: string }
       return JSON.stringify({ version })
+    },
+  }
+}
+
+const S3_CUSTOMIZATIONS = /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]endpoints[\\/]middleware-endpoint[\\/]service-customizations[\\/]s3\.js$/
+
+/**
+ * S3's endpoint rules: the endpoint middleware of every client imports them, and calls them only when the client's
+ * service is S3 (`serviceId === "s3"`), which no client of this app is. The build gets a module that says so.
+ */
+export function noS3EndpointRules(): Plugin {
+  return {
+    name: 'snapshot-lens-no-s3-endpoint-rules',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      if (!S3_CUSTOMIZATIONS.test(id)) return null
+      return [
+        "const notS3 = () => { throw new Error('S3 endpoint rules are not part of this build') }",
+        'export const resolveParamsForS3 = notS3',
+        'export const isArnBucketName = notS3',
+        'export const isDnsCompatibleBucketName = notS3',
+        'export const DOT_PATTERN = /\\./',
+        'export const S3_HOSTNAME_PATTERN = /^$/',
+      ].join('\n')
+    },
+  }
+}
+
+const PARTITIONS = /[\\/]@aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]util-endpoints[\\/]lib[\\/]aws[\\/]partitions\.js$/
+
+/**
+ * The endpoint rules' partition data: every AWS partition (China, GovCloud, the isolated ones), each region with its
+ * description. Lightsail and Cognito Identity here are in the standard `aws` partition only; the build keeps that
+ * partition's outputs, its region pattern and its region names.
+ */
+export function awsPartitionOnly(): Plugin {
+  return {
+    name: 'snapshot-lens-aws-partition-only',
+    apply: 'build',
+    enforce: 'pre',
+    async load(id) {
+      if (!PARTITIONS.test(id)) return null
+      const source = await readFile(id, 'utf8')
+      const json = source.replace(/^\s*export const partitionsInfo\s*=\s*/, '').replace(/;\s*$/, '')
+      const info = JSON.parse(json) as { partitions: { id: string; regions: Record<string, unknown> }[] }
+      const aws = info.partitions.find((p) => p.id === 'aws')
+      if (!aws) throw new Error('the SDK names no aws partition: the partition plugin must be checked')
+      const regions = Object.fromEntries(Object.keys(aws.regions).map((r) => [r, {}]))
+      return `export const partitionsInfo = ${JSON.stringify({ ...info, partitions: [{ ...aws, regions }] })};`
     },
   }
 }

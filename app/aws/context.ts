@@ -11,7 +11,8 @@ import {
 } from '@aws-sdk/client-lightsail'
 import { AppError, malformed } from './errors.ts'
 import type { AwsSession } from './session.ts'
-import { AUTO_SNAPSHOT, INSTANCE, OPERATION, shapeProblem } from './shapes.ts'
+import { AUTO_SNAPSHOT, INSTANCE, OPERATION } from './context-shapes.ts'
+import { shapeProblem } from './shapes.ts'
 
 export type { AutoSnapshotDetails, Instance, Operation } from '@aws-sdk/client-lightsail'
 

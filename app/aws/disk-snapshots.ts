@@ -3,7 +3,8 @@
 import { GetDiskSnapshotCommand, GetDiskSnapshotsCommand, type DiskSnapshot } from '@aws-sdk/client-lightsail'
 import { malformed } from './errors.ts'
 import type { AwsSession } from './session.ts'
-import { DISK_SNAPSHOT, shapeProblem } from './shapes.ts'
+import { DISK_SNAPSHOT } from './context-shapes.ts'
+import { shapeProblem } from './shapes.ts'
 
 export type { DiskSnapshot } from '@aws-sdk/client-lightsail'
 

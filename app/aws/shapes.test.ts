@@ -1,7 +1,8 @@
 // Every field of every shape the app reads, given a value of the wrong type: the check names that field. And the
 // seeded account's real answers pass.
 import { describe, expect, it } from 'vitest'
-import { AUTO_SNAPSHOT, DISK, DISK_SNAPSHOT, INSTANCE, INSTANCE_SNAPSHOT, OPERATION, shapeProblem, type Shape } from './shapes.ts'
+import { AUTO_SNAPSHOT, DISK_SNAPSHOT, INSTANCE, OPERATION } from './context-shapes.ts'
+import { DISK, INSTANCE_SNAPSHOT, shapeProblem, type Shape } from './shapes.ts'
 
 /** A value of the shape, every field filled. */
 function sample(shape: Shape): unknown {

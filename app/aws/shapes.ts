@@ -48,9 +48,9 @@ export function shapeProblem(shape: Shape, value: unknown, path = ''): string | 
   return undefined
 }
 
-const TAG = { key: 's', value: 's' } as const
-const LOCATION = { availabilityZone: 's', regionName: 's' } as const
-const RESOURCE = { name: 's', arn: 's', supportCode: 's', createdAt: 'd', location: LOCATION, resourceType: 's', tags: [TAG] } as const
+export const TAG = { key: 's', value: 's' } as const
+export const LOCATION = { availabilityZone: 's', regionName: 's' } as const
+export const RESOURCE = { name: 's', arn: 's', supportCode: 's', createdAt: 'd', location: LOCATION, resourceType: 's', tags: [TAG] } as const
 const ADD_ON = { name: 's', status: 's', snapshotTimeOfDay: 's', nextSnapshotTimeOfDay: 's', threshold: 's', duration: 's' } as const
 
 export const DISK: Shape = {
@@ -82,34 +82,5 @@ export const INSTANCE_SNAPSHOT: Shape = {
   sizeInGb: 'n',
 }
 
-export const DISK_SNAPSHOT: Shape = {
-  ...RESOURCE,
-  sizeInGb: 'n',
-  state: 's',
-  progress: 's',
-  fromDiskName: 's',
-  fromDiskArn: 's',
-  fromInstanceName: 's',
-  fromInstanceArn: 's',
-  isFromAutoSnapshot: 'b',
-}
-
-export const OPERATION: Shape = {
-  id: 's',
-  resourceName: 's',
-  resourceType: 's',
-  createdAt: 'd',
-  location: LOCATION,
-  isTerminal: 'b',
-  operationDetails: 's',
-  operationType: 's',
-  status: 's',
-  statusChangedAt: 'd',
-  errorCode: 's',
-  errorDetails: 's',
-}
-
-/** What "the source today" reads of an instance. */
-export const INSTANCE: Shape = { ...RESOURCE, bundleId: 's', blueprintId: 's', state: { code: 'n', name: 's' } }
-
-export const AUTO_SNAPSHOT: Shape = { date: 's', createdAt: 'd', status: 's', fromAttachedDisks: [{ path: 's', sizeInGb: 'n' }] }
+// The shapes of the other answers (disk snapshots, operations, instances, automatic snapshots) live in
+// context-shapes.ts: only lazily loaded code reads them, and a shape here would ride in the first load.

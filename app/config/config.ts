@@ -1,6 +1,6 @@
 // The runtime configuration (`/config.json`): one build serves every account. Validated by hand, so a broken file
 // names the field that is wrong (and a misspelt one), and no schema library weighs on the bundle.
-import { endpointProblem, LIGHTSAIL_RELAY, REGION_PATTERN, sameOriginPathProblem } from '../lib/relay-rules.ts'
+import { endpointProblem, LIGHTSAIL_DEFAULT_PATH, REGION_PATTERN, sameOriginPathProblem } from '../lib/relay-rules.ts'
 
 export interface AppConfig {
   defaultRegion: string
@@ -235,7 +235,7 @@ export function parseConfig(raw: unknown): AppConfig {
     },
     lightsail:
       mode === 'relay'
-        ? { mode, relayPath: string(lightsail.relayPath ?? LIGHTSAIL_RELAY.defaultPath, 'lightsail.relayPath', path) }
+        ? { mode, relayPath: string(lightsail.relayPath ?? LIGHTSAIL_DEFAULT_PATH, 'lightsail.relayPath', path) }
         : { mode, endpoint: string(lightsail.endpoint, 'lightsail.endpoint', endpoint) },
     pollSeconds,
     ...(root.auth === undefined ? {} : { auth: parseAuth(root.auth) }),

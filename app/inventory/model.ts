@@ -2,7 +2,8 @@
 // the downloads. Pure functions over plain rows, built once per page of snapshots, so 10,000 rows filter in a few
 // milliseconds.
 import type { DiskSnapshot } from '../aws/disk-snapshots.ts'
-import { DISK_SNAPSHOT, INSTANCE_SNAPSHOT, shapeProblem } from '../aws/shapes.ts'
+import { DISK_SNAPSHOT } from '../aws/context-shapes.ts'
+import { INSTANCE_SNAPSHOT, shapeProblem } from '../aws/shapes.ts'
 import type { InstanceSnapshot, Tag } from '../aws/snapshots.ts'
 import type { InventoryFilters, SnapshotKind, Sort } from '../lib/url.ts'
 

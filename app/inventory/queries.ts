@@ -1,8 +1,7 @@
 // The inventory's queries: which regions to cover, and each region's snapshots, page by page. Keys come from the one
 // factory; a region's rows show as each page arrives (a streamed query), and a refresh keeps them until it is done.
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query'
-import { diskSnapshotPages } from '../aws/disk-snapshots.ts'
-import { getRegions, instanceNames, instanceSnapshotPages } from '../aws/inventory.ts'
+import { instanceSnapshotPages } from '../aws/inventory.ts'
 import type { AwsSession } from '../aws/session.ts'
 import { queryKeys } from '../query-keys.ts'
 import { toDiskRow, toRow, type Row } from './model.ts'
@@ -11,7 +10,9 @@ async function* rowPages(session: AwsSession, region: string, signal: AbortSigna
   for await (const page of instanceSnapshotPages(session, region, signal)) yield page.map((s) => toRow(region, s))
 }
 
+/** Disk snapshots are asked after the home region's first rows: their code loads then, not with the list. */
 async function* diskRowPages(session: AwsSession, region: string, signal: AbortSignal): AsyncGenerator<Row[]> {
+  const { diskSnapshotPages } = await import('../aws/disk-snapshots.ts')
   for await (const page of diskSnapshotPages(session, region, signal)) yield page.map((s) => toDiskRow(region, s))
 }
 
@@ -28,7 +29,7 @@ export const inventoryQueries = {
   regions: (session: AwsSession, askIn: string) =>
     queryOptions({
       queryKey: queryKeys.regions(askIn),
-      queryFn: ({ signal }) => getRegions(session, askIn, signal),
+      queryFn: async ({ signal }) => (await import('../aws/regions.ts')).getRegions(session, askIn, signal),
       staleTime: 3_600_000,
       retry: false,
     }),
@@ -43,7 +44,7 @@ export const inventoryQueries = {
   instances: (session: AwsSession, region: string) =>
     queryOptions({
       queryKey: queryKeys.instances(region),
-      queryFn: ({ signal }) => instanceNames(session, region, signal),
+      queryFn: async ({ signal }) => (await import('../aws/instances.ts')).instanceNames(session, region, signal),
       staleTime: 60_000,
     }),
   /** One region's disk snapshots as rows, the same way. */

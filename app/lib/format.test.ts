@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  formatClock,
-  formatDateTime,
-  formatDuration,
-  formatGb,
-  formatSpan,
-  formatSpanRange,
-  formatMinutes,
-  formatRelative,
-  formatTimeOfDay,
-  formatUtc,
-  nextUtcTimeOfDay,
-} from './format.ts'
+import { formatClock, formatDateTime, formatGb, formatRelative, formatSpan, formatUtc } from './format.ts'
+import { formatDuration, formatMinutes, formatSpanRange, formatTimeOfDay, nextUtcTimeOfDay } from './format-more.ts'
 
 const en = 'en-US'
 const at = (iso: string) => new Date(iso).getTime()

@@ -26,9 +26,12 @@ export interface RelayedService {
 /** Cognito Identity's credential calls are unsigned by design; these two are all the app makes. */
 export const COGNITO_TARGETS = ['AWSCognitoIdentityService.GetId', 'AWSCognitoIdentityService.GetCredentialsForIdentity'] as const
 
+/** Where config.json's Lightsail relay is when it names none (apart, so config.ts needs nothing more of this file). */
+export const LIGHTSAIL_DEFAULT_PATH = '/aws/lightsail'
+
 export const LIGHTSAIL_RELAY: RelayedService = {
   name: 'lightsail',
-  defaultPath: '/aws/lightsail',
+  defaultPath: LIGHTSAIL_DEFAULT_PATH,
   host: (region) => `lightsail.${region}.amazonaws.com`,
   signed: true,
   targets: LIGHTSAIL_TARGETS,

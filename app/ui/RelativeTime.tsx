@@ -1,4 +1,4 @@
-import { formatDuration, formatRelative } from '../lib/format.ts'
+import { formatRelative } from '../lib/format.ts'
 import { refreshIntervalFor, useNow } from './use-now.ts'
 
 /** The current time at the pace a relative time to `at` changes: each second when near, every ten minutes when days away. */
@@ -10,9 +10,4 @@ export function useNowNear(at: number): number {
 /** "3 minutes ago", kept current at the pace its unit changes. */
 export function RelativeTime({ at }: { at: number }) {
   return <>{formatRelative(new Date(at), useNowNear(at))}</>
-}
-
-/** "1 hour 5 minutes" until a moment, ticking each second. */
-export function Countdown({ until }: { until: number }) {
-  return <>{formatDuration(until - useNow(1000))}</>
 }

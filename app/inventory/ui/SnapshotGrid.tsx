@@ -1,19 +1,12 @@
 // The inventory's rows as an ARIA grid: one tab stop for the whole table, arrow keys between rows, Enter opens one.
 // Only the rows on screen are rendered (@tanstack/react-virtual), so 10,000 snapshots cost a few dozen DOM rows.
-import { useQuery } from '@tanstack/react-query'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import { formatClock, formatGb, formatSpan, formatUtc } from '../../lib/format.ts'
+import { lazy, memo, Suspense, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { formatGb, formatUtc } from '../../lib/format.ts'
 import { regionLabel } from '../../lib/regions.ts'
 import type { Sort, SortKey } from '../../lib/url.ts'
-import { useSession } from '../../session.tsx'
-import { expectation, finishedRuns } from '../../snapshots/context.ts'
-import { contextQueries } from '../../snapshots/context-queries.ts'
-import { diskSnapshotQueries } from '../../snapshots/disk-queries.ts'
-import { snapshotQueries } from '../../snapshots/queries.ts'
 import { RelativeTime } from '../../ui/RelativeTime.tsx'
 import { StatusBadge } from '../../ui/StatusBadge.tsx'
-import { useNow } from '../../ui/use-now.ts'
 import type { Group, Row } from '../model.ts'
 
 export type Item = { kind: 'row'; row: Row } | { kind: 'group'; group: Group }
@@ -55,30 +48,9 @@ function useNarrow(): boolean {
   return narrow
 }
 
-// A pending row keeps itself current on the snapshot page's rule (polled while pending); settled rows never re-render.
-
-/**
- * A pending instance snapshot says how long it has run (Lightsail reports no percentage for them), and when it should
- * be done where the instance's history is already loaded (its snapshot page was opened): no extra call per row.
- */
-function PendingInstance({ row, pollSeconds }: { row: Row; pollSeconds: number }) {
-  const session = useSession()
-  const live = useQuery(snapshotQueries.detail(session, row.region, row.name, pollSeconds))
-  const runs = useQuery({ ...contextQueries.operations(session, row.region, row.instance), enabled: false })
-  const now = useNow(10_000)
-  const state = live.data?.snapshot.state ?? row.state
-  if (state !== 'pending' || row.createdAt === undefined) return <StatusBadge state={state} />
-  const expected = runs.data ? expectation(row.createdAt, finishedRuns(runs.data, row.name), now) : undefined
-  const detail = `for ${formatSpan(now - row.createdAt)}${expected ? `, expected ${expected.pace === 'usual' ? 'around' : 'by'} ${formatClock(new Date(expected.expectedAt))}` : ''}`
-  return <StatusBadge state={state} detail={detail} />
-}
-
-/** A pending disk snapshot shows the progress it reports, refreshed. */
-function PendingDisk({ row, pollSeconds }: { row: Row; pollSeconds: number }) {
-  const live = useQuery(diskSnapshotQueries.detail(useSession(), row.region, row.name, pollSeconds))
-  const snapshot = live.data?.snapshot
-  return <StatusBadge state={snapshot?.state ?? row.state} detail={snapshot ? snapshot.progress : row.progress} />
-}
+// A pending row keeps itself current (PendingState.tsx): that code, and the reads it makes, load with the first
+// pending row, not with the list.
+const PendingState = lazy(() => import('./PendingState.tsx').then((m) => ({ default: m.PendingState })))
 
 const GridRow = memo(function GridRow({
   row,
@@ -88,6 +60,7 @@ const GridRow = memo(function GridRow({
   pollSeconds,
   onOpen,
   extras,
+  live,
 }: {
   row: Row
   index: number
@@ -96,6 +69,8 @@ const GridRow = memo(function GridRow({
   pollSeconds: number
   onOpen: (row: Row) => void
   extras: GridExtras
+  /** Pending rows keep themselves current: once the first rows are on screen. */
+  live: boolean
 }) {
   const exact = row.createdAt === undefined ? undefined : formatUtc(new Date(row.createdAt))
   return (
@@ -114,12 +89,12 @@ const GridRow = memo(function GridRow({
       </div>
       <div role="gridcell" className="cell cell-kind">{row.kind === 'disk' ? 'Disk' : 'Instance'}</div>
       <div role="gridcell" className="cell cell-state">
-        {row.state !== 'pending' ? (
-          <StatusBadge state={row.state} />
-        ) : row.kind === 'disk' ? (
-          <PendingDisk row={row} pollSeconds={pollSeconds} />
+        {row.state !== 'pending' || !live ? (
+          <StatusBadge state={row.state} detail={row.progress} />
         ) : (
-          <PendingInstance row={row} pollSeconds={pollSeconds} />
+          <Suspense fallback={<StatusBadge state={row.state} detail={row.progress} />}>
+            <PendingState row={row} pollSeconds={pollSeconds} />
+          </Suspense>
         )}
       </div>
       <div role="gridcell" className="cell cell-instance">
@@ -173,6 +148,12 @@ export const SnapshotGrid = memo(function SnapshotGrid({
 }) {
   const columns = extras.why ? COLUMNS.length + 1 : COLUMNS.length
   const scroller = useRef<HTMLDivElement>(null)
+  // The first rows paint as they came; pending ones start keeping themselves current in the frame after.
+  const [live, setLive] = useState(false)
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setLive(true))
+    return () => cancelAnimationFrame(frame)
+  }, [])
   const narrow = useNarrow()
   const [active, setActive] = useState(0)
   const base = useId()
@@ -268,7 +249,7 @@ export const SnapshotGrid = memo(function SnapshotGrid({
           }
           return (
             <div key={item.row.key} style={style} className="grid-item">
-              <GridRow row={item.row} index={v.index} active={v.index === current} id={rowId(v.index)} pollSeconds={pollSeconds} onOpen={onOpen} extras={extras} />
+              <GridRow row={item.row} index={v.index} active={v.index === current} id={rowId(v.index)} pollSeconds={pollSeconds} onOpen={onOpen} extras={extras} live={live} />
             </div>
           )
         })}

@@ -1,7 +1,7 @@
 import type { AddOn } from '../../../aws/snapshots.ts'
-import { formatMinutes, formatTimeOfDay, nextUtcTimeOfDay } from '../../../lib/format.ts'
+import { formatMinutes, formatTimeOfDay, nextUtcTimeOfDay } from '../../../lib/format-more.ts'
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
-import { Countdown } from '../../../ui/RelativeTime.tsx'
+import { Countdown } from '../../../ui/Countdown.tsx'
 import { useNow } from '../../../ui/use-now.ts'
 import { addOnView } from './model.ts'
 

@@ -2,7 +2,7 @@
 // progress has risen between refreshes.
 import { estimateCompletion, MIN_SAMPLES, parsePercent } from '../../../lib/eta.ts'
 import { ProgressBar } from '../../../ui/ProgressBar.tsx'
-import { Countdown } from '../../../ui/RelativeTime.tsx'
+import { Countdown } from '../../../ui/Countdown.tsx'
 import type { DiskSnapshot } from '../../../aws/disk-snapshots.ts'
 import type { SnapshotData } from '../../queries.ts'
 import type { StatusExtra } from './StatusCard.tsx'

@@ -1,0 +1,47 @@
+// The SDK trims, checked against the SDK's own files: each keeps what the app's clients call, so a new SDK release
+// that moves things fails here rather than in a browser.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { awsPartitionOnly, noS3EndpointRules, sdkPackageVersionOnly } from './vite-sdk-size.ts'
+
+const require = createRequire(import.meta.url)
+const coreDir = dirname(require.resolve('@aws-sdk/core/package.json'))
+const smithyDir = dirname(require.resolve('@smithy/core/package.json'))
+const load = async (plugin: { load?: unknown }, id: string) => (plugin.load as (id: string) => Promise<string | null> | string | null).call({}, id)
+const exportsOf = (code: string) => [...code.matchAll(/export (?:const|function|async function) (\w+)/g)].map((m) => m[1]).sort()
+
+describe('the SDK trims', () => {
+  it("keep the aws partition whole (its outputs, region pattern and every region) and nothing of the others", async () => {
+    const id = join(coreDir, 'dist-es/submodules/client/util-endpoints/lib/aws/partitions.js')
+    const original = JSON.parse(readFileSync(id, 'utf8').replace(/^\s*export const partitionsInfo\s*=\s*/, '').replace(/;\s*$/, ''))
+    const trimmed = await load(awsPartitionOnly(), id)
+    const kept = JSON.parse(trimmed!.replace(/^export const partitionsInfo = /, '').replace(/;$/, ''))
+    const aws = original.partitions.find((p: { id: string }) => p.id === 'aws')
+    expect(kept.partitions).toHaveLength(1)
+    expect(kept.partitions[0].outputs).toEqual(aws.outputs)
+    expect(kept.partitions[0].regionRegex).toBe(aws.regionRegex)
+    expect(Object.keys(kept.partitions[0].regions)).toEqual(Object.keys(aws.regions))
+    expect(Object.keys(kept.partitions[0].regions)).toEqual(expect.arrayContaining(['us-east-2', 'eu-west-1', 'ap-southeast-5']))
+    expect(trimmed!.length).toBeLessThan(readFileSync(id, 'utf8').length / 3)
+    expect(await load(awsPartitionOnly(), '/elsewhere/partitions.js')).toBeNull()
+  })
+
+  it('give S3 endpoint rules a stand-in with every name the real module exports', async () => {
+    const id = join(smithyDir, 'dist-es/submodules/endpoints/middleware-endpoint/service-customizations/s3.js')
+    const stub = await load(noS3EndpointRules(), id)
+    expect(exportsOf(stub!)).toEqual(exportsOf(readFileSync(id, 'utf8')))
+    // The one caller only calls it for S3.
+    const caller = readFileSync(join(dirname(id), '..', 'adaptors', 'getEndpointFromInstructions.js'), 'utf8')
+    expect(caller).toMatch(/toLowerCase\(\) === "s3"\)\s*\{\s*await resolveParamsForS3/)
+  })
+
+  it("give a client's package.json its version alone, the one field the SDK reads of it", async () => {
+    const id = require.resolve('@aws-sdk/client-lightsail/package.json')
+    const { version } = JSON.parse(readFileSync(id, 'utf8'))
+    expect(JSON.parse((await load(sdkPackageVersionOnly(), id))!)).toEqual({ version })
+    const users = readFileSync(join(dirname(id), 'dist-es/runtimeConfig.browser.js'), 'utf8')
+    expect([...users.matchAll(/packageInfo\.(\w+)/g)].map((m) => m[1])).toEqual(['version'])
+  })
+})
