@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
-import { E2E_APP_URL, E2E_ATTACKER_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_FOREIGN_PORTAL_URL, E2E_NGINX_URL, E2E_PORTAL_URL, E2E_REDIRECT_PAGES, chromiumLaunchOptions } from './e2e/environment.ts'
+import { E2E_APP_URL, E2E_ATTACKER_URL, E2E_GENERATED_APP_URL, E2E_GENERATED_EMULATOR_URL, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_FOREIGN_PORTAL_URL, E2E_NGINX_URL, E2E_PORTAL_URL, E2E_REDIRECT_PAGES, chromiumLaunchOptions } from './e2e/environment.ts'
 import { STORAGE_STATE } from './e2e/sign-in.ts'
 
 export default defineConfig({
@@ -56,6 +56,20 @@ export default defineConfig({
       command: `node --import tsx scripts/demo-portal.ts --port ${new URL(E2E_ATTACKER_URL).port} --app ${E2E_APP_URL} --authority ${E2E_EMULATOR_URL}/oidc --pages e2e/hosts --home thief.html`,
       url: `${E2E_ATTACKER_URL}thief.js`,
       reuseExistingServer: false,
+    },
+    // A generated account, and the app on it as a guest of the emulator's development pool (cleanup.spec.ts).
+    {
+      command: `node --import tsx emulator/main.ts --port ${new URL(E2E_GENERATED_EMULATOR_URL).port} --generate 2000`,
+      url: `${E2E_GENERATED_EMULATOR_URL}/_emulator/health`,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    },
+    {
+      command: `node node_modules/vite/bin/vite.js preview --port ${new URL(E2E_GENERATED_APP_URL).port} --strictPort`,
+      url: E2E_GENERATED_APP_URL,
+      reuseExistingServer: false,
+      env: { EMULATOR_URL: E2E_GENERATED_EMULATOR_URL, SNAPSHOT_LENS_CONFIG: 'e2e/config.generated.json' },
     },
     // The production route: the built app served by Debian's nginx with the generated configuration (deploy/nginx).
     {

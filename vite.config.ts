@@ -12,7 +12,7 @@ export default defineConfig({
     react(),
     preloadLazyChunks(['loadCognitoIdentity']),
     // The first load carries the shapes of the snapshot link's own command only (see the plugin).
-    schemasPerCommand({ firstLoad: ['GetInstanceSnapshot'] }),
+    schemasPerCommand({ firstLoad: ['GetInstanceSnapshot', 'GetInstanceSnapshots'] }),
     sdkPackageVersionOnly(),
     noS3EndpointRules(),
     awsPartitionOnly(),

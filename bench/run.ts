@@ -23,6 +23,7 @@ import { DEVELOPMENT_POOL, SIGNED_IN_POOL } from '../emulator/pools.ts'
 import { assetSizes, buildAppAndPeers, PEERS } from './bundle.ts'
 import { DATA_MARKS, readLimits } from './first-load.ts'
 import { measureFloors, measureInventoryFloor, measureListRoundTrip, measureSignedInFloor } from './floor.ts'
+import { cleanupAtScale, type CleanupResult } from './cleanup.ts'
 import { inventoryAtScale, inventoryLoad, type InventoryLoad, type InventoryResult } from './inventory.ts'
 import { lighthouse, printLighthouse, type LighthouseResult } from './lighthouse-report.ts'
 import { coldLoads, refreshRequests, signedInPage, warmReloads, type AwsMarkers, type Load } from './loads.ts'
@@ -169,6 +170,7 @@ async function main() {
   const overNginx = { http1: [] as InventoryLoad[], http2: [] as InventoryLoad[] }
   const lighthouseRuns = { ours: [] as LighthouseResult[], peer: [] as LighthouseResult[] }
   const inventoryRuns: InventoryResult[] = []
+  const cleanupRuns: CleanupResult[] = []
   const preflights: Record<string, number> = {}
   let refresh: string[]
   let soaked: SoakResult
@@ -223,6 +225,7 @@ async function main() {
       }
     }
     for (let i = 0; i < INVENTORY_RUNS; i++) inventoryRuns.push(await inventoryAtScale(browser, `http://127.0.0.1:${INVENTORY_PORT}/`, { snapshots: GENERATED }))
+    for (let i = 0; i < INVENTORY_RUNS; i++) cleanupRuns.push(await cleanupAtScale(browser, `http://127.0.0.1:${INVENTORY_PORT}/`))
     for (let i = 0; i < NGINX_RUNS; i++) {
       for (const key of turns(['http1', 'http2'] as const, i)) {
         const url = `${key === 'http2' ? 'https' : 'http'}://127.0.0.1:${INVENTORY_NGINX[key]}/`
@@ -310,6 +313,14 @@ async function main() {
     heapBudgetBytes: INVENTORY_HEAP_BUDGET,
     perRun: inventoryRuns,
   }
+  const cleanup = {
+    rules: 'view=cleanup&keep=3, then keep=2 and back',
+    candidates: cleanupRuns[0]!.candidates,
+    firstCandidatesAtMs: round(median(cleanupRuns.map((r) => r.firstCandidatesAtMs))),
+    allCandidatesAtMs: round(median(cleanupRuns.map((r) => r.allCandidatesAtMs))),
+    ruleChangeToList: spread(cleanupRuns.flatMap((r) => r.ruleChangeMs)),
+    perRun: cleanupRuns,
+  }
   const cors = describe(cold.get('oursCors')!, floors.coldMs)
   const corsWarm = describe(warm.get('oursCors')!, floors.warmMs)
   const results = {
@@ -339,6 +350,7 @@ async function main() {
       refresh: refresh!,
     },
     inventory,
+    cleanup,
     lighthouse: lighthouseRuns,
     soak: { ...soaked!, heapBudgetBytes: HEAP_BUDGET },
     rawLoads: raw,
@@ -393,6 +405,10 @@ async function main() {
     `  sort click to the sorted list: p50 ${inv.sortToList.p50} ms, p95 ${inv.sortToList.p95} ms`,
     `  DOM rows in the grid: ${inv.domRows.top} at the top, ${inv.domRows.middle} half-way (budget under ${DOM_ROWS_BUDGET}): ${within(Math.max(inv.domRows.top, inv.domRows.middle) < DOM_ROWS_BUDGET, String(Math.max(inv.domRows.top, inv.domRows.middle) - DOM_ROWS_BUDGET + 1))}`,
     `  JS heap once loaded: ${mb(inv.heapBytes)} (budget under 60 MB): ${within(inv.heapBytes < INVENTORY_HEAP_BUDGET, mb(inv.heapBytes - INVENTORY_HEAP_BUDGET))}`,
+  )
+  const clean = results.cleanup
+  lines.push(
+    `Clean-up view on the same account (${clean.rules}): ${clean.candidates} candidates; first candidates ${ms(clean.firstCandidatesAtMs)} after navigation, all ${ms(clean.allCandidatesAtMs)}; a rule change to the updated list p50 ${clean.ruleChangeToList.p50} ms, p95 ${clean.ruleChangeToList.p95} ms (${clean.ruleChangeToList.count} changes)`,
   )
   const s = results.soak
   lines.push(`Soak: ${s.seconds} s, ${s.lightsailCalls} Lightsail calls, ${s.faultsInjected} failed by injected faults (rate ${s.faultRate})`)

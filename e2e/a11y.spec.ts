@@ -10,6 +10,8 @@ const views = [
   { name: 'invalid link', url: './?region=us-east-2&snapshot=-bad', ready: 'alert' },
   { name: 'inventory of one region', url: './?region=us-east-2', ready: 'grid' },
   { name: 'inventory of every region, grouped, one refusing', url: './?group=instance', ready: 'grid' },
+  { name: 'pending disk snapshot', url: './?region=us-east-2&diskSnapshot=db-primary-data-pre-upgrade', ready: 'status-state' },
+  { name: 'clean-up view', url: './?view=cleanup&orphaned=1&kept=1&keep=2', ready: 'grid' },
 ]
 
 for (const theme of ['light', 'dark'] as const) {

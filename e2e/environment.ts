@@ -11,6 +11,9 @@ export const E2E_PORTAL_URL = 'http://127.0.0.1:4596/'
 export const E2E_FOREIGN_PORTAL_URL = 'http://127.0.0.1:4595/'
 /** The built app behind real nginx (deploy/nginx), under a portal-style path, relaying to the emulator. */
 export const E2E_NGINX_URL = 'http://127.0.0.1:4594/lightsail/'
+/** A generated account (`--generate 2000`) and the built app on it, for the cost and clean-up figures (cleanup.spec.ts). */
+export const E2E_GENERATED_EMULATOR_URL = 'http://127.0.0.1:4592'
+export const E2E_GENERATED_APP_URL = 'http://127.0.0.1:4591/'
 /** An attacker's page (e2e/hosts/thief.html, served at its root) on a loopback port the sign-in does not know. */
 export const E2E_ATTACKER_URL = 'http://127.0.0.1:4597/'
 /**

@@ -21,6 +21,11 @@ export async function getDiskSnapshot(session: AwsSession, region: string, name:
   return { snapshot: out.diskSnapshot, requestId }
 }
 
+/** Where a disk snapshot of a page departs from the model's types, in words (the inventory shows it as a malformed row). */
+export function diskSnapshotProblem(snapshot: DiskSnapshot): string | undefined {
+  return shapeProblem(DISK_SNAPSHOT, snapshot)
+}
+
 /** A region's disk snapshots, page by page, following `nextPageToken` to the end. */
 export async function* diskSnapshotPages(session: AwsSession, region: string, signal?: AbortSignal): AsyncGenerator<DiskSnapshot[]> {
   let pageToken: string | undefined

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RegionName } from '@aws-sdk/client-lightsail'
-import { ageBuckets, filterRows, groupBySource, perRegion, sortRows, toCsv, toDiskRow, toJson, toRow, totals } from './model.ts'
+import { toCsv, toJson } from './downloads.ts'
+import { ageBuckets, filterRows, groupBySource, perRegion, sortRows, toDiskRow, toRow, totals } from './model.ts'
 
 const NOW = Date.UTC(2026, 10, 27)
 const DAY = 86_400_000

@@ -2,7 +2,6 @@
 // the downloads. Pure functions over plain rows, built once per page of snapshots, so 10,000 rows filter in a few
 // milliseconds.
 import type { DiskSnapshot } from '../aws/disk-snapshots.ts'
-import { DISK_SNAPSHOT } from '../aws/context-shapes.ts'
 import { INSTANCE_SNAPSHOT, shapeProblem } from '../aws/shapes.ts'
 import type { InstanceSnapshot, Tag } from '../aws/snapshots.ts'
 import type { InventoryFilters, SnapshotKind, Sort } from '../lib/url.ts'
@@ -73,8 +72,8 @@ export function toRow(region: string, s: InstanceSnapshot): Row {
   return row('instance', region, s, (s.sizeInGb ?? 0) + (s.fromAttachedDisks ?? []).reduce((sum, d) => sum + (d.sizeInGb ?? 0), 0))
 }
 
-export function toDiskRow(region: string, s: DiskSnapshot): Row {
-  const problem = shapeProblem(DISK_SNAPSHOT, s)
+/** `problem`: what the disk snapshot's shape check found (app/aws/disk-snapshots.ts checks each as its page arrives). */
+export function toDiskRow(region: string, s: DiskSnapshot, problem?: string): Row {
   if (problem) return malformedRow('disk', region, s, problem)
   return row('disk', region, s, s.sizeInGb ?? 0, s.fromDiskName)
 }
@@ -210,55 +209,4 @@ export function ageBuckets(rows: readonly Row[], now: number): (Totals & { days:
     const old = rows.filter((r) => r.createdAt !== undefined && r.createdAt < before)
     return { days, ...totals(old) }
   })
-}
-
-const CSV_COLUMNS = ['region', 'kind', 'name', 'state', 'progress', 'sourceDisk', 'sourceInstance', 'createdAt', 'sizeGb', 'monthlyCostAtMost', 'currency', 'fromAutoSnapshot', 'availabilityZone', 'tags'] as const
-
-/** The price the downloads carry: what a row costs a month at most, in which currency. */
-export interface Priced {
-  monthly: Monthly
-  currency: string
-}
-
-function csvCell(value: string): string {
-  // A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return) is kept as text.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\n\r']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
-function plain(row: Row, priced?: Priced) {
-  return {
-    region: row.region,
-    kind: row.kind,
-    name: row.name,
-    state: row.state,
-    progress: row.progress ?? '',
-    sourceDisk: row.disk ?? '',
-    sourceInstance: row.instance,
-    createdAt: row.createdAt === undefined ? '' : new Date(row.createdAt).toISOString(),
-    sizeGb: row.sizeGb,
-    // An upper bound (Lightsail bills what a snapshot stores), in cents: the column's name says so.
-    monthlyCostAtMost: priced ? Math.round(priced.monthly(row) * 100) / 100 : '',
-    currency: priced?.currency ?? '',
-    fromAutoSnapshot: row.auto,
-    availabilityZone: row.zone ?? '',
-    tags: row.tags.map((t) => (t.value === undefined ? t.key : `${t.key}=${t.value}`)).join('; '),
-  }
-}
-
-export function toCsv(rows: readonly Row[], priced?: Priced): string {
-  const lines = [CSV_COLUMNS.join(',')]
-  for (const row of rows) {
-    const p = plain(row, priced)
-    lines.push(CSV_COLUMNS.map((c) => csvCell(String(p[c]))).join(','))
-  }
-  return `${lines.join('\r\n')}\r\n`
-}
-
-export function toJson(rows: readonly Row[], priced?: Priced): string {
-  return `${JSON.stringify(
-    rows.map((r) => ({ ...plain(r, priced), tags: r.tags })),
-    null,
-    2,
-  )}\n`
 }

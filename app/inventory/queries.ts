@@ -12,8 +12,8 @@ async function* rowPages(session: AwsSession, region: string, signal: AbortSigna
 
 /** Disk snapshots are asked after the home region's first rows: their code loads then, not with the list. */
 async function* diskRowPages(session: AwsSession, region: string, signal: AbortSignal): AsyncGenerator<Row[]> {
-  const { diskSnapshotPages } = await import('../aws/disk-snapshots.ts')
-  for await (const page of diskSnapshotPages(session, region, signal)) yield page.map((s) => toDiskRow(region, s))
+  const { diskSnapshotPages, diskSnapshotProblem } = await import('../aws/disk-snapshots.ts')
+  for await (const page of diskSnapshotPages(session, region, signal)) yield page.map((s) => toDiskRow(region, s, diskSnapshotProblem(s)))
 }
 
 /**

@@ -3,7 +3,7 @@
 // person reviews and runs: the app never deletes anything, and its role may not.
 import { useQueries } from '@tanstack/react-query'
 import { useCallback, useMemo, type ChangeEvent } from 'react'
-import { atMost, formatMoney, UPPER_BOUND } from '../../lib/cost.ts'
+import { atMost, formatMoney } from '../../lib/cost.ts'
 import { navigate, parseView, standaloneLink, type ViewState } from '../../lib/url.ts'
 import { useSession } from '../../session.tsx'
 import { CopyButton } from '../../ui/CopyButton.tsx'
@@ -115,12 +115,10 @@ export function Cleanup({ view, sorted, shown, regions, protectTag, monthly, cur
           <p className="summary cleanup-summary" role="status">
             {result.candidates.length} candidate{result.candidates.length === 1 ? '' : 's'} · a clean-up would save {atMost(result.savings, currency)}
             {result.protectedByTag > 0 ? ` · ${result.protectedByTag} protected by the tag ${protectTag}` : ''}
-            {result.neverPending + result.neverNewest > 0
-              ? ` · ${result.neverPending} pending and ${result.neverNewest} newest of their source left out`
-              : ''}
+            {result.neverPending > 0 ? ` · ${result.neverPending} pending left out` : ''}
+            {result.neverNewest > 0 ? ` · ${result.neverNewest} kept as the newest of their source` : ''}
             {waiting > 0 ? ` · still asking ${waiting} region${waiting === 1 ? '' : 's'} which instances exist` : ''}
           </p>
-          <p className="muted">{UPPER_BOUND}</p>
           {result.unknownRegions.length > 0 ? (
             <p className="notice notice-warning">
               Which instances still exist is not known in {result.unknownRegions.join(', ')} (GetInstances did not answer), so no snapshot there is

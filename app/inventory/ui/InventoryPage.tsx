@@ -1,6 +1,6 @@
 // Every instance and disk snapshot of every region the account can use (or of one region), filtered, sorted, grouped
 // and linkable. A region that refuses shows that beside its name, with its own retry; the other regions' rows stay.
-import { memo, useCallback, useDeferredValue, useMemo } from 'react'
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import type { Pricing } from '../../config/config.ts'
 import { atMost, formatMoney, monthlyCost, rateNote, UPPER_BOUND } from '../../lib/cost.ts'
 import { formatGb } from '../../lib/format.ts'
@@ -8,14 +8,24 @@ import { regionLabel } from '../../lib/regions.ts'
 import { inventoryPart, navigate, viewToSearch, type SortKey, type ViewState } from '../../lib/url.ts'
 import { Link } from '../../ui/Link.tsx'
 import { useNow } from '../../ui/use-now.ts'
-import { ageBuckets, filterRows, groupBySource, perRegion, perSource, sortRows, toCsv, toJson, totalCost, totals, type Monthly, type Row } from '../model.ts'
+import type { Priced } from '../downloads.ts'
+import { ageBuckets, filterRows, groupBySource, perRegion, perSource, sortRows, totalCost, totals, type Monthly, type Row } from '../model.ts'
 import { regionProblem } from '../region-problems.ts'
-import { Charts } from './Charts.tsx'
 import { DEFAULT_SORT, Filters } from './Filters.tsx'
-import { Cleanup } from './Cleanup.tsx'
 import { SnapshotGrid, type GridExtras, type Item } from './SnapshotGrid.tsx'
 import { useInventory, type KindFailure, type RegionState } from './use-inventory.ts'
 import './inventory.css'
+
+// Drawn once the rows are there: the pictures, the clean-up view, and the downloads' code load after the list.
+const Charts = lazy(() => import('./Charts.tsx').then((m) => ({ default: m.Charts })))
+const Cleanup = lazy(() => import('./Cleanup.tsx').then((m) => ({ default: m.Cleanup })))
+
+/** Writes the list as CSV or JSON, with the code that makes them loaded on the click. */
+async function downloadList(format: 'csv' | 'json', rows: readonly Row[], priced: Priced, stamp: string) {
+  const { toCsv, toJson } = await import('../downloads.ts')
+  if (format === 'csv') download(`snapshots-${stamp}.csv`, 'text/csv', toCsv(rows, priced))
+  else download(`snapshots-${stamp}.json`, 'application/json', toJson(rows, priced))
+}
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }))
@@ -151,6 +161,14 @@ const Results = memo(function Results({ wanted, theme, embed, configured, askIn,
   const byRegion = useMemo(() => perRegion(filtered), [filtered])
   const bySource = useMemo(() => perSource(filtered, monthly), [filtered, monthly])
   const regionNames = useMemo(() => inventory.regions.map((r) => r.region), [inventory.regions])
+  // The pictures come after the first rows: their code loads in the frame after those are painted.
+  const [pictures, setPictures] = useState(false)
+  const hasRows = all.length > 0
+  useEffect(() => {
+    if (!hasRows || pictures) return
+    const frame = requestAnimationFrame(() => setPictures(true))
+    return () => cancelAnimationFrame(frame)
+  }, [hasRows, pictures])
   const ages = useMemo(() => ageBuckets(filtered, now), [filtered, now])
   const view = useMemo<ViewState>(() => ({ ...wanted, theme, embed }), [wanted, theme, embed])
 
@@ -195,20 +213,22 @@ const Results = memo(function Results({ wanted, theme, embed, configured, askIn,
         {summary}
         <RegionStates states={inventory.regions} />
         {rate}
-        <Cleanup
-          view={view}
-          sorted={sorted}
-          shown={shownSet}
-          regions={regionNames}
-          protectTag={protectTag}
-          monthly={monthly}
-          currency={currency}
-          now={now}
-          pollSeconds={pollSeconds}
-          onOpen={open}
-          onSort={onSort}
-          download={download}
-        />
+        <Suspense fallback={<p role="status">Finding the candidates…</p>}>
+          <Cleanup
+            view={view}
+            sorted={sorted}
+            shown={shownSet}
+            regions={regionNames}
+            protectTag={protectTag}
+            monthly={monthly}
+            currency={currency}
+            now={now}
+            pollSeconds={pollSeconds}
+            onOpen={open}
+            onSort={onSort}
+            download={download}
+          />
+        </Suspense>
       </>
     )
   }
@@ -224,12 +244,16 @@ const Results = memo(function Results({ wanted, theme, embed, configured, askIn,
           Clean-up candidates: snapshots nobody may need, and what they cost
         </Link>
       </p>
-      <Charts view={view} regions={wanted.region ? [] : byRegion} ages={ages} sources={bySource} money={(amount) => formatMoney(amount, currency)} regionCost={(region, sizeGb) => monthlyCost(pricing, region, sizeGb)} />
+      {pictures ? (
+        <Suspense fallback={null}>
+          <Charts view={view} regions={wanted.region ? [] : byRegion} ages={ages} sources={bySource} money={(amount) => formatMoney(amount, currency)} regionCost={(region, sizeGb) => monthlyCost(pricing, region, sizeGb)} />
+        </Suspense>
+      ) : null}
       <div className="actions" role="group" aria-label="Download the list">
-        <button type="button" className="button" onClick={() => download(`snapshots-${stamp}.csv`, 'text/csv', toCsv(filtered, priced))} disabled={filtered.length === 0}>
+        <button type="button" className="button" onClick={() => void downloadList('csv', filtered, priced, stamp)} disabled={filtered.length === 0}>
           Download CSV
         </button>
-        <button type="button" className="button" onClick={() => download(`snapshots-${stamp}.json`, 'application/json', toJson(filtered, priced))} disabled={filtered.length === 0}>
+        <button type="button" className="button" onClick={() => void downloadList('json', filtered, priced, stamp)} disabled={filtered.length === 0}>
           Download JSON
         </button>
         {wanted.region ? (

@@ -146,7 +146,8 @@ export const SnapshotGrid = memo(function SnapshotGrid({
   pollSeconds: number
   extras: GridExtras
 }) {
-  const columns = extras.why ? COLUMNS.length + 1 : COLUMNS.length
+  // The clean-up view shows why in place of the source instance, origin and tags (the reasons name them).
+  const columns = extras.why ? COLUMNS.length - 2 : COLUMNS.length
   const scroller = useRef<HTMLDivElement>(null)
   // The first rows paint as they came; pending ones start keeping themselves current in the frame after.
   const [live, setLive] = useState(false)

@@ -9,8 +9,7 @@ export function StorageCost({ pricing, region, sizeGb }: { pricing: Pricing; reg
       {atMost(monthlyCost(pricing, region, sizeGb), pricing.currency)}
       <span className="muted">
         {' '}
-        ({formatGb(sizeGb)} at {rateNote(pricing, region)}; Lightsail bills what the snapshot stores, which its API does not report, so it is at most
-        this)
+        ({formatGb(sizeGb)} at {rateNote(pricing, region)}: an upper bound, since Lightsail bills only the data the snapshot stores)
       </span>
     </span>
   )
