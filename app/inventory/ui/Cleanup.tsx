@@ -12,6 +12,7 @@ import type { Monthly, Row } from '../model.ts'
 import { inventoryQueries } from '../queries.ts'
 import { cleanupScript } from '../script.ts'
 import { SnapshotGrid, type GridExtras, type Item } from './SnapshotGrid.tsx'
+import './cleanup.css'
 
 export interface CleanupProps {
   view: ViewState

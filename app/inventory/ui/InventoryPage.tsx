@@ -10,10 +10,9 @@ import { Link } from '../../ui/Link.tsx'
 import { useNow } from '../../ui/use-now.ts'
 import type { Priced } from '../downloads.ts'
 import { ageBuckets, filterRows, groupBySource, perRegion, perSource, sortRows, totalCost, totals, type Monthly, type Row } from '../model.ts'
-import { regionProblem } from '../region-problems.ts'
 import { DEFAULT_SORT, Filters } from './Filters.tsx'
 import { SnapshotGrid, type GridExtras, type Item } from './SnapshotGrid.tsx'
-import { useInventory, type KindFailure, type RegionState } from './use-inventory.ts'
+import { useInventory, type RegionState } from './use-inventory.ts'
 import './inventory.css'
 
 // Drawn once the rows are there: the pictures, the clean-up view, and the downloads' code load after the list.
@@ -36,22 +35,8 @@ function download(name: string, type: string, text: string) {
   window.setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
-const LIST_ACTION = { instance: 'GetInstanceSnapshots', disk: 'GetDiskSnapshots' } as const
-
-/**
- * What a region's failures say: one problem when both kinds were refused alike (a region that refuses everything),
- * else one per kind, named.
- */
-function failureProblems(failures: KindFailure[]): { text: string; code: string; retry: boolean }[] {
-  const [first, second] = failures
-  if (second && second.error.kind === first!.error.kind && second.error.code === first!.error.code) {
-    return [{ ...regionProblem(first!.error, [LIST_ACTION.instance, LIST_ACTION.disk]), code: first!.error.code }]
-  }
-  return failures.map((f) => {
-    const problem = regionProblem(f.error, [LIST_ACTION[f.kind]])
-    return { ...problem, text: failures.length === 1 && f.kind === 'instance' ? problem.text : `${f.kind} snapshots: ${problem.text}`, code: f.error.code }
-  })
-}
+// Which regions refused, and why: code needed only when one does, loaded then.
+const RegionFailures = lazy(() => import('./RegionFailures.tsx').then((m) => ({ default: m.RegionFailures })))
 
 function RegionStates({ states }: { states: RegionState[] }) {
   const failed = states.filter((s) => s.status === 'failed')
@@ -60,30 +45,9 @@ function RegionStates({ states }: { states: RegionState[] }) {
   return (
     <div className="region-states">
       {failed.length > 0 ? (
-        <ul className="notice notice-warning region-failures" aria-label="Regions that did not answer">
-          {failed.map((s) => {
-            const problems = failureProblems(s.failures)
-            return (
-              <li key={s.region}>
-                <strong>{regionLabel(s.region)}</strong>: {problems.map((p, i) => (
-                  <span key={p.code}>
-                    {i > 0 ? '; ' : ''}
-                    {p.text} <span className="muted">({p.code})</span>
-                  </span>
-                ))}
-                {s.rows > 0 ? <span className="muted"> · {s.rows} rows received</span> : null}{' '}
-                {problems.some((p) => p.retry) ? (
-                  // The visible label is the button's name (voice control users say what they see); the region follows
-                  // for screen readers.
-                  <button type="button" className="button button-small" onClick={s.retry} disabled={s.retrying}>
-                    {s.retrying ? 'Trying again…' : 'Try again'}
-                    <span className="visually-hidden"> {s.region}</span>
-                  </button>
-                ) : null}
-              </li>
-            )
-          })}
-        </ul>
+        <Suspense fallback={<p className="notice notice-warning">{failed.length} region{failed.length === 1 ? '' : 's'} did not answer.</p>}>
+          <RegionFailures failed={failed} />
+        </Suspense>
       ) : null}
       {loading.length > 0 ? (
         <p className="muted" aria-live="polite">
