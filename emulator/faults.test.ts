@@ -2,7 +2,8 @@ import { GetInstanceSnapshotCommand, GetInstanceSnapshotsCommand } from '@aws-sd
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { FaultInjector } from './faults.ts'
 import type { Emulator } from './server.ts'
-import { admin, lightsailClient, startTestEmulator } from './testing.ts'
+import { GetCredentialsForIdentityCommand, GetIdCommand } from '@aws-sdk/client-cognito-identity'
+import { admin, cognitoClient, idToken, lightsailClient, providerName, SIGNED_IN_POOL, startTestEmulator } from './testing.ts'
 
 let emulator: Emulator
 beforeAll(async () => {
@@ -95,6 +96,22 @@ describe('injected faults, seen through the SDK', () => {
     await expect(west.send(new GetInstanceSnapshotsCommand({}))).rejects.toMatchObject({ name: 'ServiceException' })
     await expect(east.send(new GetInstanceSnapshotsCommand({}))).resolves.toHaveProperty('instanceSnapshots')
     await expect(north.send(new GetInstanceSnapshotsCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException' })
+  })
+
+  it('tokensInUse: refuses the login tokens presented before the fault, and lets a renewed one through', async () => {
+    const cognito = cognitoClient(emulator.url)
+    const login = async (token: string) => {
+      const Logins = { [providerName(emulator)]: token }
+      const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: SIGNED_IN_POOL, Logins }))
+      return cognito.send(new GetCredentialsForIdentityCommand({ IdentityId, Logins }))
+    }
+    const old = await idToken(emulator.url, 'alice')
+    await login(old)
+    expect((await admin(emulator.url, 'faults', { kind: 'error', error: 'NotAuthorizedException', rate: 1, tokensInUse: true, service: 'cognito-identity', operation: 'GetCredentialsForIdentity' })).status).toBe(200)
+    await expect(login(old)).rejects.toMatchObject({ name: 'NotAuthorizedException' })
+    // A renewed token differs from the old one (here by its lifetime: both were minted within one second).
+    await expect(login(await idToken(emulator.url, 'alice', { expiresIn: 1800 }))).resolves.toMatchObject({ Credentials: expect.any(Object) })
+    expect((await admin(emulator.url, 'faults', { kind: 'error', error: 'NotAuthorizedException', rate: 1, tokensInUse: true, service: 'lightsail' })).status).toBe(400)
   })
 
   it("alter: the real answer with one field replaced, for a malformed answer's field; a bad path refused", async () => {

@@ -38,6 +38,11 @@ export interface FaultRule {
   path?: string
   /** For `alter`: what to put there (a value of another type than the model's, for a malformed answer). */
   value?: unknown
+  /**
+   * Cognito Identity only: apply to calls whose login is a token already presented before the fault was added, as a
+   * service refusing the tokens in use; a token renewed since passes. (Set by the admin API as `tokensInUse: true`.)
+   */
+  tokens?: ReadonlySet<string>
 }
 
 export type FaultOutcome =
@@ -71,6 +76,7 @@ export class FaultInjector {
     if (r.kind === 'alter' && !(typeof r.path === 'string' && /^[\w]+(\.[\w]+)*$/.test(r.path) && r.path.length <= 200 && 'value' in r)) {
       throw new Error('alter needs path (a dotted path into the answer, such as instanceSnapshot.tags) and value')
     }
+    if (r.tokensInUse !== undefined && !(r.tokensInUse === true && r.service === 'cognito-identity')) throw new Error('tokensInUse is true, for service cognito-identity only')
     if (r.delayMs !== undefined && !(typeof r.delayMs === 'number' && r.delayMs >= 0 && r.delayMs <= 120_000)) throw new Error('delayMs must be 0 to 120000')
     return r as unknown as FaultRule
   }
@@ -89,11 +95,12 @@ export class FaultInjector {
   }
 
   /** Decides the fate of one call; the first matching rule that fires wins. */
-  next(service: string, operation: string, region: string | undefined, random: () => number = Math.random): FaultOutcome {
+  next(service: string, operation: string, region: string | undefined, random: () => number = Math.random, logins: readonly string[] = []): FaultOutcome {
     for (const rule of this.rules) {
       if (rule.service && rule.service !== service) continue
       if (rule.operation && rule.operation !== operation) continue
       if (rule.region && rule.region !== region) continue
+      if (rule.tokens && !logins.some((token) => rule.tokens!.has(token))) continue
       if (rule.rate !== undefined && random() >= rule.rate) continue
       if (rule.count !== undefined) {
         rule.count -= 1

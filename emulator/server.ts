@@ -94,6 +94,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   let latencyMs = options.latencyMs ?? 0
   let calls: Record<string, number> = {}
   let callsByRegion: Record<string, Record<string, number>> = {}
+  /** Every login token presented to Cognito Identity, for faults that refuse the tokens in use. */
+  const presentedLogins = new Set<string>()
 
   const adminRoutes: Record<string, AdminRoute> = {
     'GET /_emulator/health': (_body, reply) => reply(200, { ok: true }),
@@ -112,7 +114,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     },
     'POST /_emulator/faults': (body, reply) => {
       try {
-        faults.add(FaultInjector.parse(body))
+        const rule = FaultInjector.parse(body)
+        // "The tokens in use": those presented to Cognito so far; one renewed after this passes.
+        faults.add(body.tokensInUse === true ? { ...rule, tokens: new Set(presentedLogins) } : rule)
       } catch (error) {
         return reply(400, { error: (error as Error).message })
       }
@@ -185,8 +189,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   }
 
   /** Applies a fault to a call: true when it has answered already. An `alter` fault is returned for the answer to take. */
-  async function applyFault(service: string, operation: string, region: string | undefined, res: ServerResponse, alter?: (path: string[], value: unknown) => void): Promise<boolean> {
-    const outcome = faults.next(service, operation, region)
+  async function applyFault(
+    service: string,
+    operation: string,
+    region: string | undefined,
+    res: ServerResponse,
+    alter?: (path: string[], value: unknown) => void,
+    logins: readonly string[] = [],
+  ): Promise<boolean> {
+    const outcome = faults.next(service, operation, region, Math.random, logins)
     if (outcome.action === 'alter') {
       alter?.(outcome.path, outcome.value)
       return false
@@ -211,7 +222,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const input = parseJsonBody(body)
     const region = regionOfHost(String(req.headers.host ?? ''), 'cognito-identity') ?? String(input.IdentityPoolId ?? input.IdentityId ?? '').split(':')[0]
     count(`CognitoIdentity.${operation}`)
-    if (await applyFault('cognito-identity', operation, region, res)) return
+    const tokens = typeof input.Logins === 'object' && input.Logins !== null ? Object.values(input.Logins).filter((t): t is string => typeof t === 'string') : []
+    if (await applyFault('cognito-identity', operation, region, res, undefined, tokens)) return
+    for (const token of tokens) presentedLogins.add(token)
     if (operation === 'GetId') return sendJson(res, 200, await cognito.getId(input), cors)
     if (operation === 'GetCredentialsForIdentity') return sendJson(res, 200, await cognito.getCredentialsForIdentity(input), cors)
     throw errors.unknownOperation(target)
