@@ -22,7 +22,13 @@ function Content({ view, config }: { view: View; config: AppConfig }) {
     case 'bad-region':
     case 'bad-name':
       return (
-        <Suspense fallback={<h1 role="alert">{resolved.problem}</h1>}>
+        <Suspense
+          fallback={
+            <section className="panel panel-error" role="alert">
+              <h1>{resolved.problem}</h1>
+            </section>
+          }
+        >
           <LinkProblem problem={resolved} />
         </Suspense>
       )
