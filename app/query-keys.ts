@@ -13,4 +13,7 @@ export const queryKeys = {
   operations: (region: string, resourceName: string) => [...queryKeys.region(region), 'operationsForResource', resourceName] as const,
   instance: (region: string, name: string) => [...queryKeys.region(region), 'instance', name] as const,
   autoSnapshots: (region: string, resourceName: string) => [...queryKeys.region(region), 'autoSnapshots', resourceName] as const,
+  /** The restore commands' choices: the regions with their Availability Zones, and the bundles (active and not). */
+  regionsWithZones: (askedIn: string) => [...queryKeys.regions(askedIn), 'withZones'] as const,
+  bundles: (region: string) => [...queryKeys.region(region), 'bundles'] as const,
 }

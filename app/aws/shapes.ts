@@ -2,85 +2,11 @@
 // their types, so a string where a list is due (`"tags": "notanarray"`) would reach a card and throw there. Each shape
 // names only the fields the app reads (others pass untouched); every field is optional, as in botocore's model, and
 // null counts as absent. A problem is named by its path, so the page can say which field was wrong.
+// The check itself and the snapshot link's own shape live in shape-check.ts, the part the first load needs (re-exported
+// here); only lazily loaded code imports this module, so the other shapes never ride in a snapshot link's first load.
 
-/** `s` text, `n` number, `b` true or false, `d` a time; `[shape]` a list of them; an object, a structure. */
-export type Shape = 's' | 'n' | 'b' | 'd' | readonly [Shape] | { readonly [field: string]: Shape }
-
-const WHAT: Record<string, string> = { s: 'text', n: 'a number', b: 'true or false', d: 'a time' }
-
-function kindOf(value: unknown): string {
-  if (Array.isArray(value)) return 'a list'
-  if (value instanceof Date) return 'a time'
-  if (typeof value === 'string') return 'text'
-  if (typeof value === 'number') return 'a number'
-  if (typeof value === 'boolean') return 'true or false'
-  return typeof value === 'object' ? 'an object' : String(typeof value)
-}
-
-/** Where `value` first departs from `shape`, in words (`tags is text where a list is due`), or undefined. */
-export function shapeProblem(shape: Shape, value: unknown, path = ''): string | undefined {
-  if (value === undefined || value === null) return undefined
-  const at = path || 'the answer'
-  if (typeof shape === 'string') {
-    const ok =
-      shape === 's' ? typeof value === 'string'
-      : shape === 'n' ? typeof value === 'number' && Number.isFinite(value)
-      : shape === 'b' ? typeof value === 'boolean'
-      : value instanceof Date && !Number.isNaN(value.getTime())
-    if (ok) return undefined
-    if (shape === 'd' && value instanceof Date) return `${at} is not a valid time`
-    if (shape === 'n' && typeof value === 'number') return `${at} is not a finite number`
-    return `${at} is ${kindOf(value)} where ${WHAT[shape]} is due`
-  }
-  if (Array.isArray(shape)) {
-    if (!Array.isArray(value)) return `${at} is ${kindOf(value)} where a list is due`
-    for (let i = 0; i < value.length; i++) {
-      const problem = shapeProblem(shape[0], value[i], `${path}[${i}]`)
-      if (problem) return problem
-    }
-    return undefined
-  }
-  if (typeof value !== 'object' || Array.isArray(value) || value instanceof Date) return `${at} is ${kindOf(value)} where an object is due`
-  for (const [field, inner] of Object.entries(shape as Record<string, Shape>)) {
-    const problem = shapeProblem(inner, (value as Record<string, unknown>)[field], path ? `${path}.${field}` : field)
-    if (problem) return problem
-  }
-  return undefined
-}
-
-const TAG = { key: 's', value: 's' } as const
-const LOCATION = { availabilityZone: 's', regionName: 's' } as const
-const RESOURCE = { name: 's', arn: 's', supportCode: 's', createdAt: 'd', location: LOCATION, resourceType: 's', tags: [TAG] } as const
-const ADD_ON = { name: 's', status: 's', snapshotTimeOfDay: 's', nextSnapshotTimeOfDay: 's', threshold: 's', duration: 's' } as const
-
-export const DISK: Shape = {
-  ...RESOURCE,
-  addOns: [ADD_ON],
-  sizeInGb: 'n',
-  isSystemDisk: 'b',
-  iops: 'n',
-  path: 's',
-  state: 's',
-  attachedTo: 's',
-  isAttached: 'b',
-  attachmentState: 's',
-  gbInUse: 'n',
-  autoMountStatus: 's',
-}
-
-/** What the snapshot page and the inventory read of an instance snapshot. */
-export const INSTANCE_SNAPSHOT: Shape = {
-  ...RESOURCE,
-  state: 's',
-  progress: 's',
-  fromAttachedDisks: [DISK],
-  fromInstanceName: 's',
-  fromInstanceArn: 's',
-  fromBlueprintId: 's',
-  fromBundleId: 's',
-  isFromAutoSnapshot: 'b',
-  sizeInGb: 'n',
-}
+export { ADD_ON, DISK, INSTANCE_SNAPSHOT, LOCATION, RESOURCE, shapeProblem, TAG, type Shape } from './shape-check.ts'
+import { DISK, LOCATION, RESOURCE, type Shape } from './shape-check.ts'
 
 export const DISK_SNAPSHOT: Shape = {
   ...RESOURCE,
@@ -109,7 +35,24 @@ export const OPERATION: Shape = {
   errorDetails: 's',
 }
 
-/** What "the source today" reads of an instance. */
-export const INSTANCE: Shape = { ...RESOURCE, bundleId: 's', blueprintId: 's', state: { code: 'n', name: 's' } }
+/** What "the source today" reads of an instance, and the restore commands (its disks: an automatic snapshot's size). */
+export const INSTANCE: Shape = { ...RESOURCE, bundleId: 's', blueprintId: 's', state: { code: 'n', name: 's' }, hardware: { cpuCount: 'n', ramSizeInGb: 'n', disks: [DISK] } }
 
 export const AUTO_SNAPSHOT: Shape = { date: 's', createdAt: 'd', status: 's', fromAttachedDisks: [{ path: 's', sizeInGb: 'n' }] }
+
+/** What the restore commands read of a bundle (GetBundles): its platform, size, price and specs. */
+export const BUNDLE: Shape = {
+  bundleId: 's',
+  name: 's',
+  price: 'n',
+  cpuCount: 'n',
+  ramSizeInGb: 'n',
+  diskSizeInGb: 'n',
+  transferPerMonthInGb: 'n',
+  isActive: 'b',
+  supportedPlatforms: ['s'],
+  supportedAppCategories: ['s'],
+}
+
+/** What the restore commands read of a region (GetRegions with its Availability Zones). */
+export const REGION_WITH_ZONES: Shape = { name: 's', displayName: 's', availabilityZones: [{ zoneName: 's', state: 's' }] }

@@ -2,7 +2,7 @@
 import { GetInstanceSnapshotCommand, type InstanceSnapshot } from '@aws-sdk/client-lightsail'
 import { malformed } from './errors.ts'
 import type { AwsSession } from './session.ts'
-import { INSTANCE_SNAPSHOT, shapeProblem } from './shapes.ts'
+import { INSTANCE_SNAPSHOT, shapeProblem } from './shape-check.ts'
 
 export type { AddOn, Disk, InstanceSnapshot, ResourceLocation, Tag } from '@aws-sdk/client-lightsail'
 

@@ -5,13 +5,10 @@ import {
   formatDuration,
   formatGb,
   formatSpan,
-  formatSpanRange,
-  formatMinutes,
   formatRelative,
-  formatTimeOfDay,
   formatUtc,
-  nextUtcTimeOfDay,
 } from './format.ts'
+import { formatMinutes, formatSpanRange, formatTimeOfDay, nextUtcTimeOfDay } from './format-cards.ts'
 
 const en = 'en-US'
 const at = (iso: string) => new Date(iso).getTime()

@@ -17,9 +17,9 @@ function formatter<T>(key: unknown[], make: () => T): T {
   }
   return found
 }
-const numberFormat = (locale: string | undefined, options: Intl.NumberFormatOptions) =>
+export const numberFormat = (locale: string | undefined, options: Intl.NumberFormatOptions) =>
   formatter(['n', locale, options], () => new Intl.NumberFormat(locale, options))
-const dateFormat = (locale: string | undefined, options: Intl.DateTimeFormatOptions) =>
+export const dateFormat = (locale: string | undefined, options: Intl.DateTimeFormatOptions) =>
   formatter(['d', locale, options], () => new Intl.DateTimeFormat(locale, options))
 
 export function formatGb(gb: number | undefined, locale?: string): string {
@@ -86,44 +86,9 @@ export function formatSpan(ms: number, locale?: string): string {
   return h ? [unit(h, 'hour'), ...(m ? [unit(m, 'minute')] : [])].join(' ') : unit(m, 'minute')
 }
 
-/** "11–16 min": a range of durations in one unit where it fits. */
-export function formatSpanRange(shortestMs: number, longestMs: number, locale?: string): string {
-  const a = Math.round(shortestMs / 60_000)
-  const b = Math.round(longestMs / 60_000)
-  if (a === b) return formatSpan(longestMs, locale)
-  if (b < 60 && a >= 1) return `${a}–${numberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(b)}`
-  return `${formatSpan(shortestMs, locale)} to ${formatSpan(longestMs, locale)}`
-}
-
 /** "09:55" (or "9:55 AM"): a time of day in the reader's zone, for times within the day. */
 export function formatClock(date: Date, { locale, timeZone }: Locale = {}): string {
   return dateFormat(locale, { timeStyle: 'short', timeZone }).format(date)
-}
-
-/** A Lightsail `HH:00` UTC time of day, as the next Date it occurs after `now`. */
-export function nextUtcTimeOfDay(timeOfDay: string, now: number): Date | undefined {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(timeOfDay)
-  if (!m) return undefined
-  const at = new Date(now)
-  at.setUTCHours(Number(m[1]), Number(m[2]), 0, 0)
-  if (at.getTime() <= now) at.setUTCDate(at.getUTCDate() + 1)
-  return at
-}
-
-/** "06:00 UTC (08:00 your time)", or the raw value when it is not an HH:MM time. */
-export function formatTimeOfDay(timeOfDay: string, now: number, { locale, timeZone }: Locale = {}): string {
-  const next = nextUtcTimeOfDay(timeOfDay, now)
-  if (!next) return timeOfDay
-  const local = dateFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(next)
-  return `${timeOfDay} UTC (${local} your time)`
-}
-
-/** Minutes as words: "30 minutes", "2 hours". Non-numbers are shown as given. */
-export function formatMinutes(value: string | undefined, locale?: string): string {
-  if (value === undefined || value === '') return 'not set'
-  const n = Number(value)
-  if (!Number.isFinite(n) || n < 0) return value
-  return formatDuration(n * 60_000, locale)
 }
 
 /** Builds the formatters the Status card needs, so the first render after the data arrives does not pay for it. */

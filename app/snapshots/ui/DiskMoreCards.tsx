@@ -1,8 +1,9 @@
-// The disk snapshot's cards after Status: the disk (and instance) it was taken from, its history, where it lives and
-// its tags.
+// The disk snapshot's cards after Status: the disk (and instance) it was taken from, what to do with it (a new disk, a
+// copy, an export), its history, where it lives and its tags.
 import { memo } from 'react'
 import type { DiskSnapshot } from '../../aws/disk-snapshots.ts'
 import { formatGb } from '../../lib/format.ts'
+import type { ViewState } from '../../lib/url.ts'
 import { Card } from '../../ui/Card.tsx'
 import { CopyableCode } from '../../ui/CopyableCode.tsx'
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
@@ -12,6 +13,7 @@ import { SourceToday } from './context/SourceToday.tsx'
 import { LocationCard } from './cards/LocationCard.tsx'
 import { yesNo } from './cards/model.ts'
 import { TagsCard } from './cards/TagsCard.tsx'
+import { UseSnapshotCard } from './restore/UseSnapshotCard.tsx'
 import './cards/cards.css'
 
 const DiskSourceCard = memo(function DiskSourceCard({ snapshot, region }: { snapshot: DiskSnapshot; region: string }) {
@@ -36,11 +38,14 @@ const DiskSourceCard = memo(function DiskSourceCard({ snapshot, region }: { snap
   )
 })
 
-export function DiskMoreCards({ snapshot, region }: { snapshot: DiskSnapshot; region: string }) {
+export function DiskMoreCards({ snapshot, region, url }: { snapshot: DiskSnapshot; region: string; url: ViewState }) {
   return (
     <>
       <ErrorBoundary label="The source card">
         <DiskSourceCard snapshot={snapshot} region={region} />
+      </ErrorBoundary>
+      <ErrorBoundary label="Use this snapshot">
+        <UseSnapshotCard target={{ kind: 'disk', snapshot }} region={region} url={url} />
       </ErrorBoundary>
       {snapshot.name ? (
         <ErrorBoundary label="The history card">

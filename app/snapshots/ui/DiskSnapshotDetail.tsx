@@ -18,7 +18,7 @@ export function DiskSnapshotDetail({ region, name, pollSeconds, url }: { region:
       name={name}
       url={url}
       query={(inBackground) => diskSnapshotQueries.detail(session, region, name, pollSeconds, inBackground)}
-      more={(snapshot) => <DiskMoreCards snapshot={snapshot} region={region} />}
+      more={(snapshot) => <DiskMoreCards snapshot={snapshot} region={region} url={url} />}
       statusExtra={diskStatusExtra}
     />
   )

@@ -17,7 +17,7 @@ export function SnapshotDetail({ region, name, pollSeconds, url }: { region: str
       name={name}
       url={url}
       query={(inBackground) => snapshotQueries.detail(session, region, name, pollSeconds, inBackground)}
-      more={(snapshot) => <MoreCards snapshot={snapshot} region={region} />}
+      more={(snapshot) => <MoreCards snapshot={snapshot} region={region} url={url} />}
     />
   )
 }

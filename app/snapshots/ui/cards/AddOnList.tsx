@@ -1,5 +1,5 @@
 import type { AddOn } from '../../../aws/snapshots.ts'
-import { formatMinutes, formatTimeOfDay, nextUtcTimeOfDay } from '../../../lib/format.ts'
+import { formatMinutes, formatTimeOfDay, nextUtcTimeOfDay } from '../../../lib/format-cards.ts'
 import { KeyValueList } from '../../../ui/KeyValueList.tsx'
 import { Countdown } from '../../../ui/RelativeTime.tsx'
 import { useNow } from '../../../ui/use-now.ts'

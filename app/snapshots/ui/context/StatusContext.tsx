@@ -1,7 +1,8 @@
 // What the operation log adds to the Status card: for a pending instance snapshot, when it should be done, from how
 // long the instance's earlier snapshots took; for a failed snapshot, why it failed and what to do.
 import { useQuery } from '@tanstack/react-query'
-import { formatClock, formatSpanRange } from '../../../lib/format.ts'
+import { formatClock } from '../../../lib/format.ts'
+import { formatSpanRange } from '../../../lib/format-cards.ts'
 import type { SnapshotKind } from '../../../lib/url.ts'
 import { useSession } from '../../../session.tsx'
 import { useNow } from '../../../ui/use-now.ts'
