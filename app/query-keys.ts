@@ -15,4 +15,7 @@ export const queryKeys = {
   /** The names of a region's instances now. */
   instances: (region: string) => [...queryKeys.region(region), 'instances'] as const,
   autoSnapshots: (region: string, resourceName: string) => [...queryKeys.region(region), 'autoSnapshots', resourceName] as const,
+  /** The restore commands' choices: the regions with their Availability Zones, and the bundles (active and not). */
+  regionsWithZones: (askedIn: string) => [...queryKeys.regions(askedIn), 'withZones'] as const,
+  bundles: (region: string) => [...queryKeys.region(region), 'bundles'] as const,
 }

@@ -107,9 +107,32 @@ export interface AutoSnapshots {
   autoSnapshots: AutoSnapshot[]
 }
 
-/** The resource whose state an operation follows while it runs (its status is derived from that state). */
+/** An export snapshot record (ExportSnapshot's result): `Started`, then `Succeeded`. */
+export interface ExportSnapshotRecord extends Resource {
+  name: string
+  state?: string
+  sourceInfo?: {
+    resourceType?: string
+    createdAt?: Date
+    name?: string
+    arn?: string
+    fromResourceName?: string
+    fromResourceArn?: string
+    instanceSnapshotInfo?: { fromBundleId?: string; fromBlueprintId?: string; fromDiskInfo?: { name?: string; path?: string; sizeInGb?: number; isSystemDisk?: boolean }[] }
+    diskSnapshotInfo?: { sizeInGb?: number }
+  }
+  destinationInfo?: { id?: string; service?: string }
+}
+
+/** The kinds of snapshot, which settle to a state of their own (or to error). */
+export type SnapshotKindName = 'instanceSnapshot' | 'diskSnapshot'
+
+/**
+ * The resource whose state an operation follows while it runs (its status is derived from that state): a snapshot, or
+ * what a write operation made (an instance, a disk, an export record).
+ */
 export interface Follows {
-  kind: 'instanceSnapshot' | 'diskSnapshot'
+  kind: SnapshotKindName | 'instance' | 'disk' | 'exportSnapshotRecord'
   name: string
 }
 
@@ -146,6 +169,8 @@ export interface PendingPlan {
   fromPercent?: number
   /** What it settles to: available (instance) or completed (disk) by default. */
   outcome?: string
+  /** When its clock starts (epoch ms): what a write made starts when made; the loaded account's, when the store starts. */
+  startedAt?: number
 }
 
 /** A region whose every Lightsail call fails the way a real account can. */
@@ -156,6 +181,9 @@ export interface Account {
   snapshots: Map<string, InstanceSnapshot[]>
   diskSnapshots: Map<string, DiskSnapshot[]>
   instances: Map<string, Instance[]>
+  /** Block storage disks that stand alone (made by CreateDiskFromSnapshot); attached ones live in their instance's hardware. */
+  disks: Map<string, Disk[]>
+  exportSnapshotRecords: Map<string, ExportSnapshotRecord[]>
   /** Per region: the automatic snapshots of each resource that has them. */
   autoSnapshots: Map<string, AutoSnapshots[]>
   /** Per region, oldest first. */
@@ -171,6 +199,8 @@ export function emptyAccount(): Account {
     snapshots: new Map(),
     diskSnapshots: new Map(),
     instances: new Map(),
+    disks: new Map(),
+    exportSnapshotRecords: new Map(),
     autoSnapshots: new Map(),
     operations: new Map(),
     pending: [],

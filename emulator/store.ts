@@ -1,7 +1,9 @@
 // The account's data per region, the clock that settles pending snapshots (and the operations that follow them), and
 // pagination with opaque tokens bound to the region and list they were issued for.
 import { randomBytes } from 'node:crypto'
-import type { Account, AutoSnapshots, DiskSnapshot, Follows, Instance, InstanceSnapshot, Operation, RegionCondition } from './model.ts'
+import type {
+  Account, AutoSnapshots, Disk, DiskSnapshot, ExportSnapshotRecord, Follows, Instance, InstanceSnapshot, Operation, PendingPlan, RegionCondition, SnapshotKindName,
+} from './model.ts'
 
 export const MAX_PAGE_SIZE = 100
 /** GetOperations and GetOperationsForResource: "oldest to newest, up to a maximum of 200". */
@@ -14,16 +16,34 @@ interface Settled {
 }
 
 export type SettleResult =
-  | { ok: true; kind: Follows['kind']; state: string }
+  | { ok: true; kind: SnapshotKindName; state: string }
   | { ok: false; status: number; error: string }
 
 /** The final states each kind of snapshot may be settled to: the model's own (available, or completed for disks). */
-export const SETTLE_STATES: Record<Follows['kind'], readonly string[]> = {
+export const SETTLE_STATES: Record<SnapshotKindName, readonly string[]> = {
   instanceSnapshot: ['available', 'error'],
   diskSnapshot: ['completed', 'error'],
 }
 
-const SETTLED_STATE: Record<Follows['kind'], string> = { instanceSnapshot: 'available', diskSnapshot: 'completed' }
+/** What each kind of resource settles to when its plan ends, and what it is while it runs. */
+const SETTLED_STATE: Record<Follows['kind'], string> = {
+  instanceSnapshot: 'available', diskSnapshot: 'completed', instance: 'running', disk: 'available', exportSnapshotRecord: 'Succeeded',
+}
+const RUNNING_STATE: Record<Follows['kind'], string> = {
+  instanceSnapshot: 'pending', diskSnapshot: 'pending', instance: 'pending', disk: 'pending', exportSnapshotRecord: 'Started',
+}
+/** Lightsail's code for each instance state (InstanceState). */
+const INSTANCE_STATE_CODES: Record<string, number> = { pending: 0, running: 16 }
+
+/** The lists of an account a write operation may add to, and what each holds. */
+interface Made {
+  instances: Instance
+  snapshots: InstanceSnapshot
+  diskSnapshots: DiskSnapshot
+  disks: Disk
+  exportSnapshotRecords: ExportSnapshotRecord
+  operations: Operation
+}
 
 /** What a failed snapshot's operation says when nothing more precise was recorded. */
 const DEFAULT_FAILURE = {
@@ -87,11 +107,50 @@ export class Store {
   }
 
   getInstance(region: string, name: string): Instance | undefined {
-    return this.account.instances.get(region)?.find((i) => i.name === name)
+    const found = this.account.instances.get(region)?.find((i) => i.name === name)
+    return found && this.instanceNow(region, found)
   }
 
   listInstances(region: string, pageToken: string | undefined): Page<Instance> | undefined {
-    return this.page(`${region}/instances`, this.account.instances.get(region) ?? [], pageToken, MAX_PAGE_SIZE, (i) => i)
+    return this.page(`${region}/instances`, this.account.instances.get(region) ?? [], pageToken, MAX_PAGE_SIZE, (i) => this.instanceNow(region, i))
+  }
+
+  /** Block storage disks: those that stand alone, then those attached to an instance (system disks are not listed). */
+  private blockDisks(region: string): Disk[] {
+    const attached = (this.account.instances.get(region) ?? []).flatMap((i) => (i.hardware?.disks ?? []).filter((d) => !d.isSystemDisk))
+    return [...(this.account.disks.get(region) ?? []), ...attached]
+  }
+
+  getDisk(region: string, name: string): Disk | undefined {
+    const found = this.blockDisks(region).find((d) => d.name === name)
+    return found && this.diskNow(region, found)
+  }
+
+  listDisks(region: string, pageToken: string | undefined): Page<Disk> | undefined {
+    return this.page(`${region}/disks`, this.blockDisks(region), pageToken, MAX_PAGE_SIZE, (d) => this.diskNow(region, d))
+  }
+
+  listExportSnapshotRecords(region: string, pageToken: string | undefined): Page<ExportSnapshotRecord> | undefined {
+    const all = this.account.exportSnapshotRecords.get(region) ?? []
+    return this.page(`${region}/exportSnapshotRecords`, all, pageToken, MAX_PAGE_SIZE, (r) => this.exportRecordNow(region, r))
+  }
+
+  /** The emulator's clock (epoch ms). */
+  now(): number {
+    return this.clock()
+  }
+
+  /** Adds what a write operation made to a region's list. */
+  add<K extends keyof Made>(list: K, region: string, item: Made[K]): void {
+    const map = this.account[list] as Map<string, Made[K][]>
+    const items = map.get(region)
+    if (items) items.push(item)
+    else map.set(region, [item])
+  }
+
+  /** A resource a write operation made, running until `durationMs` from now on the clock. */
+  addPending(plan: Omit<PendingPlan, 'startedAt'>): void {
+    this.account.pending.push({ ...plan, startedAt: this.clock() })
   }
 
   /** The automatic snapshots of an instance or disk, or undefined when the region holds no such resource. */
@@ -134,7 +193,7 @@ export class Store {
   settle(region: string, name: string, state: string): SettleResult {
     const instance = this.getSnapshot(region, name)
     const disk = instance ? undefined : this.getDiskSnapshot(region, name)
-    const kind: Follows['kind'] | undefined = instance ? 'instanceSnapshot' : disk ? 'diskSnapshot' : undefined
+    const kind: SnapshotKindName | undefined = instance ? 'instanceSnapshot' : disk ? 'diskSnapshot' : undefined
     if (!kind) return { ok: false, status: 404, error: `no instance or disk snapshot named ${name} in ${region}` }
     const current = (instance ?? disk)!.state
     if (current !== 'pending') return { ok: false, status: 409, error: `${name} is ${String(current)}, not pending` }
@@ -142,7 +201,7 @@ export class Store {
       return { ok: false, status: 400, error: `a ${kind === 'instanceSnapshot' ? 'instance' : 'disk'} snapshot settles to ${SETTLE_STATES[kind].join(' or ')}` }
     }
     this.settled.set(key(kind, region, name), { state, at: this.clock() })
-    return { ok: true, kind, state }
+    return { ok: true, kind: kind as SnapshotKindName, state }
   }
 
   /** How a snapshot that was pending has ended, if it has: settled by the admin API, or by its plan's clock. */
@@ -150,8 +209,9 @@ export class Store {
     const settled = this.settled.get(key(kind, region, name))
     if (settled) return settled
     const plan = this.plan(kind, region, name)
-    if (plan && this.clock() - this.startedAt >= plan.durationMs) {
-      return { state: plan.outcome ?? SETTLED_STATE[kind], at: this.startedAt + plan.durationMs }
+    const startedAt = plan?.startedAt ?? this.startedAt
+    if (plan && this.clock() - startedAt >= plan.durationMs) {
+      return { state: plan.outcome ?? SETTLED_STATE[kind], at: startedAt + plan.durationMs }
     }
     return undefined
   }
@@ -171,20 +231,53 @@ export class Store {
     const plan = this.plan('diskSnapshot', region, snapshot.name)
     if (!plan) return snapshot
     const from = plan.fromPercent ?? 0
-    const percent = Math.floor(from + ((100 - from) * (this.clock() - this.startedAt)) / plan.durationMs)
+    const percent = Math.floor(from + ((100 - from) * (this.clock() - (plan.startedAt ?? this.startedAt))) / plan.durationMs)
     return { ...snapshot, state: 'pending', progress: `${Math.min(percent, 99)}%` }
+  }
+
+  /** A resource a write made: its running state until its plan ends, then the state it settles to. */
+  private madeState(kind: Follows['kind'], region: string, name: string): string | undefined {
+    if (!this.plan(kind, region, name)) return undefined
+    return this.outcome(kind, region, name)?.state ?? RUNNING_STATE[kind]
+  }
+
+  private instanceNow(region: string, instance: Instance): Instance {
+    const state = this.madeState('instance', region, instance.name)
+    return state ? { ...instance, state: { code: INSTANCE_STATE_CODES[state], name: state } } : instance
+  }
+
+  private diskNow(region: string, disk: Disk): Disk {
+    const state = disk.name ? this.madeState('disk', region, disk.name) : undefined
+    return state ? { ...disk, state } : disk
+  }
+
+  private exportRecordNow(region: string, record: ExportSnapshotRecord): ExportSnapshotRecord {
+    const state = this.madeState('exportSnapshotRecord', region, record.name)
+    return state ? { ...record, state } : record
+  }
+
+  /** The state of what an operation follows now, and whether that is still running or has failed. */
+  private followed(region: string, follows: Follows): { running: boolean; failed: boolean } {
+    switch (follows.kind) {
+      case 'instanceSnapshot':
+      case 'diskSnapshot': {
+        const state = (follows.kind === 'instanceSnapshot' ? this.getSnapshot(region, follows.name) : this.getDiskSnapshot(region, follows.name))?.state
+        return { running: state === 'pending', failed: state === 'error' }
+      }
+      default:
+        return { running: this.madeState(follows.kind, region, follows.name) === RUNNING_STATE[follows.kind], failed: false }
+    }
   }
 
   /** An operation that follows a snapshot reports that snapshot's state: Started while pending, then how it ended. */
   private operationNow(region: string, operation: Operation): Operation {
     const follows = operation.follows
     if (!follows) return operation
-    const subject = follows.kind === 'instanceSnapshot' ? this.getSnapshot(region, follows.name) : this.getDiskSnapshot(region, follows.name)
-    const state = subject?.state
-    if (state === 'pending') return { ...operation, status: 'Started', isTerminal: false, statusChangedAt: operation.createdAt }
+    const { running, failed } = this.followed(region, follows)
+    if (running) return { ...operation, status: 'Started', isTerminal: false, statusChangedAt: operation.createdAt }
     const ended = this.outcome(follows.kind, region, follows.name)
     const at = ended ? new Date(ended.at) : operation.statusChangedAt
-    if (state === 'error') {
+    if (failed) {
       return {
         ...operation,
         status: 'Failed',

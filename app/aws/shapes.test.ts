@@ -1,7 +1,7 @@
 // Every field of every shape the app reads, given a value of the wrong type: the check names that field. And the
 // seeded account's real answers pass.
 import { describe, expect, it } from 'vitest'
-import { AUTO_SNAPSHOT, DISK_SNAPSHOT, INSTANCE, OPERATION } from './context-shapes.ts'
+import { AUTO_SNAPSHOT, BUNDLE, DISK_SNAPSHOT, INSTANCE, OPERATION, REGION_WITH_ZONES } from './context-shapes.ts'
 import { DISK, INSTANCE_SNAPSHOT, shapeProblem, type Shape } from './shapes.ts'
 
 /** A value of the shape, every field filled. */
@@ -48,6 +48,8 @@ const SHAPES: [string, Shape][] = [
   ['operation', OPERATION],
   ['instance', INSTANCE],
   ['automatic snapshot', AUTO_SNAPSHOT],
+  ['bundle', BUNDLE],
+  ['region with its zones', REGION_WITH_ZONES],
 ]
 
 describe('the shapes of the answers', () => {

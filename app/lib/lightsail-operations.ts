@@ -24,7 +24,7 @@ export type LightsailOperation = (typeof LIGHTSAIL_OPERATION_NAMES)[number]
 export const LIGHTSAIL_OPERATIONS: Record<LightsailOperation, string> = {
   GetInstanceSnapshot: 'the snapshot page: one instance snapshot',
   GetInstanceSnapshots: 'the inventory: every instance snapshot of a region',
-  GetRegions: 'the inventory: which regions the account can use',
+  GetRegions: 'the inventory: which regions the account can use; the restore commands: their Availability Zones',
   GetOperationsForResource: "the snapshot page: its history, why it failed, and how long the instance's snapshots take",
   GetInstance: 'the snapshot page: the source instance today, or that it no longer exists',
   GetInstances: 'the inventory and clean-up: which source instances still exist',

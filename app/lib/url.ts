@@ -5,6 +5,7 @@
 //   [?region=us-east-2][&q=web&kind=disk&state=pending&origin=manual&instance=web-1&tag=env=prod&olderThan=90
 //    &sort=-created&group=instance]                                     the inventory, filtered and sorted
 //   ?view=cleanup[&orphaned=1&kept=1&keep=3&olderThan=90][&…filters]    the clean-up candidates, by rule
+//   &use=new-instance&instanceName=…&zone=…&bundle=…[&auto=2026-11-30]  a prepared command on a snapshot's page
 import { useSyncExternalStore } from 'react'
 
 export type Theme = 'light' | 'dark'
@@ -38,7 +39,25 @@ export interface InventoryFilters {
   keep?: number
 }
 
-export interface ViewState extends InventoryFilters {
+/** What a snapshot's page prepares a command for: "Use this snapshot" (docs/restore.md). */
+export const RESTORE_USES = ['new-instance', 'copy', 'export', 'keep', 'new-disk'] as const
+export type RestoreUse = (typeof RESTORE_USES)[number]
+
+/** The choices of a prepared command, each its own parameter, so a teammate's link opens the same command. */
+export interface RestoreChoices {
+  use?: RestoreUse
+  instanceName?: string
+  zone?: string
+  bundle?: string
+  targetRegion?: string
+  targetName?: string
+  diskName?: string
+  sizeInGb?: number
+  /** An automatic snapshot of the snapshot's source instance, by its date (`YYYY-MM-DD`), or `latest`. */
+  auto?: string
+}
+
+export interface ViewState extends InventoryFilters, RestoreChoices {
   region?: string
   snapshot?: string
   diskSnapshot?: string
@@ -98,6 +117,15 @@ const PARAMETERS = [
     (v) => (/^\d{1,3}$/.test(v) ? { value: Number(v) } : { problem: 'is not a number of snapshots from 0 to 999' }),
     (v) => String(v),
   ),
+  param('use', (v) => ((RESTORE_USES as readonly string[]).includes(v) ? { value: v as RestoreUse } : { problem: `is not one of ${RESTORE_USES.join(', ')}` })),
+  param('instanceName', text(255)),
+  param('zone', text(40)),
+  param('bundle', text(40)),
+  param('targetRegion', text(40)),
+  param('targetName', text(255)),
+  param('diskName', text(255)),
+  param('sizeInGb', (v) => (/^\d{1,6}$/.test(v) ? { value: Number(v) } : { problem: 'is not a whole number of GB' })),
+  param('auto', (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || v === 'latest' ? { value: v } : { problem: 'is not the date of an automatic snapshot (YYYY-MM-DD) or latest' })),
   param('theme', (v) => (v === 'light' || v === 'dark' ? { value: v } : { problem: 'is not light or dark; following the system theme' })),
   param(
     'embed',

@@ -71,3 +71,28 @@ export const bundleHandlers: Handlers = {
     }
   },
 }
+
+/** The platform a blueprint runs on, as bundles name it, and whether it is a Lightsail for Research image. */
+export function platformOf(blueprintId: string | undefined): { platform: 'LINUX_UNIX' | 'WINDOWS'; research: boolean } {
+  return { platform: blueprintId?.startsWith('windows') ? 'WINDOWS' : 'LINUX_UNIX', research: blueprintId?.startsWith('lfr_') === true }
+}
+
+/**
+ * Why a bundle cannot hold an instance made from an image of `sizeInGb` with `blueprintId`, in Lightsail's words, or
+ * undefined when it can: it must exist, be offered still, run the image's platform (Lightsail for Research images on
+ * its own bundles only) and have a disk at least the image's size.
+ */
+export function bundleProblem(bundleId: string, image: { blueprintId?: string; sizeInGb?: number }): string | undefined {
+  const bundle = BUNDLES.find((b) => b.bundleId === bundleId)
+  if (!bundle) return `The bundle ID is not valid: ${bundleId}`
+  if (!bundle.isActive) return `The bundle ${bundleId} is no longer available for new instances. Choose an active bundle.`
+  const { platform, research } = platformOf(image.blueprintId)
+  const forResearch = bundle.supportedAppCategories?.includes('LfR') === true
+  if (!bundle.supportedPlatforms.includes(platform) || forResearch !== research) {
+    return `The bundle ${bundleId} does not support the snapshot's platform (${research ? 'Lightsail for Research, ' : ''}${platform}).`
+  }
+  if (image.sizeInGb !== undefined && bundle.diskSizeInGb < image.sizeInGb) {
+    return `The bundle ${bundleId} is too small for the snapshot: its disk is ${bundle.diskSizeInGb} GB and the snapshot's is ${image.sizeInGb} GB. Choose a bundle with a disk of at least ${image.sizeInGb} GB.`
+  }
+  return undefined
+}

@@ -46,6 +46,16 @@ const CASES: [command: string, operation: string, input: Record<string, unknown>
   ['get-operation', 'GetOperation', {}],
   ['get-bundles', 'GetBundles', {}],
   ['get-regions', 'GetRegions', { includeAvailabilityZones: true }],
+  // Block storage disks: one attached to an instance, and (below) one made from a snapshot, standing alone.
+  ['get-disk', 'GetDisk', { diskName: 'web-1-media' }],
+  ['get-disks', 'GetDisks', {}],
+]
+
+/** The writes the prepared commands name, each with the example of the AWS CLI for it, made in a store of their own. */
+const WRITES: [command: string, operation: string, input: Record<string, unknown>, region: string][] = [
+  ['create-instances-from-snapshot', 'CreateInstancesFromSnapshot', { instanceSnapshotName: 'web-1-backup', instanceNames: ['web-1-restored'], availabilityZone: 'us-east-2a', bundleId: 'medium_3_0' }, 'us-east-2'],
+  ['copy-snapshot', 'CopySnapshot', { sourceSnapshotName: 'web-1-backup', targetSnapshotName: 'web-1-backup-copy', sourceRegion: 'us-east-2' }, 'us-east-1'],
+  ['create-disk-from-snapshot', 'CreateDiskFromSnapshot', { diskSnapshotName: 'web-1-media-weekly', diskName: 'web-1-media-2', availabilityZone: 'us-east-2a', sizeInGb: 256 }, 'us-east-2'],
 ]
 
 /** Fields the examples show that the emulator leaves out on purpose. */
@@ -55,6 +65,46 @@ const LEFT_OUT: Record<string, RegExp> = {
 }
 
 describe("the AWS CLI's examples", () => {
+  it.each(WRITES)('%s: the emulator answers with every field the example shows, as the example shows it', (command, operation, input, region) => {
+    const examples = cliExampleOutputs(command)
+    expect(examples.length, `${command} has an example`).toBeGreaterThan(0)
+    const ours = toWire(lightsailHandler(operation)!(new Store(() => seedAccount(Date.now(), 20)), region, input)) as { operations: Record<string, unknown>[] }
+    for (const example of examples as { operations: Record<string, unknown>[] }[]) {
+      expect(missing(example, ours)).toEqual([])
+      // What the example's operation says of itself (not its ids and times): type, status, where, and its details.
+      const theirs = example.operations[0]!
+      const mine = ours.operations[0]!
+      expect(mine).toMatchObject({ resourceType: theirs.resourceType, operationType: theirs.operationType, status: 'Started', isTerminal: false })
+      expect(Object.keys(mine).sort()).toEqual(Object.keys(theirs).sort())
+      expect((mine.location as { availabilityZone: string }).availabilityZone === 'all').toBe((theirs.location as { availabilityZone: string }).availabilityZone === 'all')
+    }
+    // copy-snapshot's examples all name the source as `region:name` (a snapshot, or the resource of an automatic one).
+    if (operation === 'CopySnapshot') {
+      for (const example of examples as { operations: { operationDetails: string }[] }[]) expect(example.operations[0]!.operationDetails).toMatch(/^[a-z]+-[a-z]+-\d:[\w-]+$/)
+      expect(ours.operations[0]!.operationDetails).toBe('us-east-2:web-1-backup')
+    }
+  })
+
+  it('get-export-snapshot-records (the example is named get-export-snapshot-record): every field it shows, once a snapshot is exported', () => {
+    const examples = cliExampleOutputs('get-export-snapshot-record')
+    expect(examples.length).toBeGreaterThan(0)
+    const exported = new Store(() => seedAccount(Date.now(), 20))
+    lightsailHandler('ExportSnapshot')!(exported, 'us-east-2', { sourceSnapshotName: 'web-1-backup' })
+    const ours = toWire(lightsailHandler('GetExportSnapshotRecords')!(exported, 'us-east-2', {}))
+    for (const example of examples) expect(missing(example, ours)).toEqual([])
+    for (const example of examples) expect(shapeProblems(model, 'GetExportSnapshotRecordsResult', example)).toEqual([])
+  })
+
+  it('get-disks: a disk made from a snapshot stands alone, detached, with the fields the example shows for one', () => {
+    const made = new Store(() => seedAccount(Date.now(), 20))
+    lightsailHandler('CreateDiskFromSnapshot')!(made, 'us-east-2', { diskSnapshotName: 'web-1-media-weekly', diskName: 'Disk-2', availabilityZone: 'us-east-2a', sizeInGb: 256 })
+    const disks = (toWire(lightsailHandler('GetDisks')!(made, 'us-east-2', {})) as { disks: Record<string, unknown>[] }).disks
+    const standing = (cliExampleOutputs('get-disks')[0] as { disks: Record<string, unknown>[] }).disks.find((d) => d.isAttached === false)!
+    const ours = disks.find((d) => d.name === 'Disk-2')!
+    expect(Object.keys(ours).sort()).toEqual(Object.keys(standing).concat('addOns', 'gbInUse').sort())
+    expect(ours).toMatchObject({ isAttached: false, attachmentState: 'detached', isSystemDisk: false, resourceType: 'Disk', location: { availabilityZone: 'us-east-2a' } })
+  })
+
   it.each(CASES)('%s: the emulator sends every field the example shows', (command, operation, input) => {
     const examples = cliExampleOutputs(command)
     expect(examples.length, `${command} has an example`).toBeGreaterThan(0)

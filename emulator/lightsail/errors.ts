@@ -65,3 +65,36 @@ export function invalidPageToken(token: string | undefined): AwsError {
 export function conditionError(condition: RegionCondition, operation: string): AwsError {
   return condition === 'AccessDenied' ? lightsailErrors.accessDenied(operation) : lightsailErrors.accountSetupInProgress()
 }
+
+/** A string member, required or optional, of the type the model gives it. */
+export function stringMember(input: Record<string, unknown>, field: string, required: true): string
+export function stringMember(input: Record<string, unknown>, field: string, required?: false): string | undefined
+export function stringMember(input: Record<string, unknown>, field: string, required = false): string | undefined {
+  const value = input[field]
+  if (value === undefined || value === null) {
+    if (required) throw lightsailErrors.invalidInput(`${field} is required`)
+    return undefined
+  }
+  if (typeof value !== 'string') throw lightsailErrors.invalidInput(`${field} must be a string`)
+  if (required && !/\S/.test(value)) throw lightsailErrors.invalidInput(`${field} is required`)
+  return value
+}
+
+/** An optional resource name, checked as Lightsail checks names. */
+export function optionalName(input: Record<string, unknown>, field: string): string | undefined {
+  return input[field] === undefined || input[field] === null ? undefined : requireName(input, field)
+}
+
+export function booleanMember(input: Record<string, unknown>, field: string): boolean | undefined {
+  const value = input[field]
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'boolean') throw lightsailErrors.invalidInput(`${field} must be true or false`)
+  return value
+}
+
+export function integerMember(input: Record<string, unknown>, field: string): number {
+  const value = input[field]
+  if (value === undefined || value === null) throw lightsailErrors.invalidInput(`${field} is required`)
+  if (!Number.isInteger(value)) throw lightsailErrors.invalidInput(`${field} must be a whole number`)
+  return value as number
+}

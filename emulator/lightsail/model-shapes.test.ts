@@ -14,9 +14,10 @@ const model = lightsailModel()
 
 /**
  * Values sent on purpose although the model's enums do not list them: a snapshot state newer than the SDK knows, and
- * CopySnapshot, which the AWS CLI's own copy-snapshot examples show Lightsail reports (the model's list is incomplete).
+ * CopySnapshot, which the AWS CLI's own copy-snapshot examples show Lightsail reports (the model's list is incomplete),
+ * and ExportSnapshot, the operation of export-snapshot, missing from the same list.
  */
-const ON_PURPOSE = [/^\$\.instanceSnapshots?(\[\d+\])?\.state: "archiving" is not one of/, /\.operationType: "CopySnapshot" is not one of/]
+const ON_PURPOSE = [/^\$\.instanceSnapshots?(\[\d+\])?\.state: "archiving" is not one of/, /\.operationType: "(CopySnapshot|ExportSnapshot)" is not one of/]
 
 function answers(account: Account): { operation: string; input: Record<string, unknown>; output: unknown }[] {
   const store = new Store(() => account)
@@ -55,6 +56,25 @@ function answers(account: Account): { operation: string; input: Record<string, u
     for (const d of account.diskSnapshots.get(region) ?? []) call('GetDiskSnapshot', region, { diskSnapshotName: d.name })
     for (const op of (account.operations.get(region) ?? []).slice(0, 5)) call('GetOperation', region, { operationId: op.id })
   }
+  // The writes the prepared commands name, with what they make read back.
+  const region = [...account.snapshots.keys()].find((r) => account.snapshots.get(r)!.some((s) => s.state === 'available' && (s.sizeInGb ?? 0) <= 80) && account.diskSnapshots.get(r)?.some((d) => d.state === 'completed'))!
+  const snapshot = account.snapshots.get(region)!.find((s) => s.state === 'available' && (s.sizeInGb ?? 0) <= 80 && !s.fromBlueprintId?.startsWith('windows'))!
+  const disk = account.diskSnapshots.get(region)!.find((d) => d.state === 'completed')!
+  const write = (operation: string, input: Record<string, unknown>, into = region) => {
+    const before = out.length
+    call(operation, into, input)
+    expect(out.length, `${operation} ${JSON.stringify(input)}`).toBe(before + 1)
+  }
+  write('CreateInstancesFromSnapshot', { instanceSnapshotName: snapshot.name, instanceNames: ['shape-check-1'], availabilityZone: `${region}a`, bundleId: 'large_3_0' })
+  write('CopySnapshot', { sourceSnapshotName: snapshot.name, targetSnapshotName: 'shape-check-copy', sourceRegion: region }, 'ca-central-1')
+  write('ExportSnapshot', { sourceSnapshotName: disk.name })
+  write('CreateDiskFromSnapshot', { diskSnapshotName: disk.name, diskName: 'shape-check-disk', availabilityZone: `${region}b`, sizeInGb: disk.sizeInGb })
+  call('GetInstance', region, { instanceName: 'shape-check-1' })
+  call('GetInstanceSnapshot', 'ca-central-1', { instanceSnapshotName: 'shape-check-copy' })
+  call('GetDisk', region, { diskName: 'shape-check-disk' })
+  pages('GetDisks', region)
+  pages('GetExportSnapshotRecords', region)
+  pages('GetOperations', region)
   return out
 }
 

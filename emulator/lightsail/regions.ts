@@ -26,6 +26,11 @@ export const REGIONS: RegionInfo[] = (
   ...(optIn ? { optIn: true } : {}),
 }))
 
+/** The Availability Zones of a region where Lightsail offers instances and disks (every region has three here). */
+export function availabilityZones(region: string): string[] {
+  return ['a', 'b', 'c'].map((z) => `${region}${z}`)
+}
+
 /** The regions this account answers in: every region but the opt-in ones it has not enabled. */
 export function enabledRegions(store: Store): RegionInfo[] {
   return REGIONS.filter((r) => !store.regionDisabled(r.name))
@@ -37,7 +42,7 @@ export const regionHandlers: Handlers = {
     return {
       regions: enabledRegions(store).map(({ optIn: _optIn, ...r }) => ({
         ...r,
-        availabilityZones: zones ? ['a', 'b', 'c'].map((z) => ({ zoneName: `${r.name}${z}`, state: 'available' })) : [],
+        availabilityZones: zones ? availabilityZones(r.name).map((zoneName) => ({ zoneName, state: 'available' })) : [],
         relationalDatabaseAvailabilityZones: [],
       })),
     }

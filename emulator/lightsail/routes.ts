@@ -3,8 +3,11 @@
 import type { Store } from '../store.ts'
 import { autoSnapshotHandlers } from './auto-snapshots.ts'
 import { bundleHandlers } from './bundles.ts'
+import { copySnapshotHandlers } from './copy-snapshot.ts'
 import { diskSnapshotHandlers } from './disk-snapshots.ts'
+import { diskHandlers } from './disks.ts'
 import { conditionError } from './errors.ts'
+import { exportSnapshotRecordHandlers } from './export-snapshot-records.ts'
 import { instanceHandlers } from './instances.ts'
 import { instanceSnapshotHandlers } from './instance-snapshots.ts'
 import { operationHandlers } from './operations.ts'
@@ -24,6 +27,9 @@ const HANDLERS: Handlers = {
   ...operationHandlers,
   ...regionHandlers,
   ...bundleHandlers,
+  ...diskHandlers,
+  ...copySnapshotHandlers,
+  ...exportSnapshotRecordHandlers,
 }
 
 /** The handler for an operation, with the region's condition (access denied, account setup) checked first. */

@@ -1,8 +1,9 @@
-// The disk snapshot's cards after Status: the disk (and instance) it was taken from, its history, where it lives and
-// its tags.
+// The disk snapshot's cards after Status: the disk (and instance) it was taken from, what to do with it (a new disk, a
+// copy, an export), its history, where it lives and its tags.
 import { memo } from 'react'
 import type { DiskSnapshot } from '../../aws/disk-snapshots.ts'
 import { formatGb } from '../../lib/format.ts'
+import type { ViewState } from '../../lib/url.ts'
 import { Card } from '../../ui/Card.tsx'
 import { CopyableCode } from '../../ui/CopyableCode.tsx'
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
@@ -14,6 +15,7 @@ import { yesNo } from './cards/model.ts'
 import { TagsCard } from './cards/TagsCard.tsx'
 import { StorageCost } from './cards/StorageCost.tsx'
 import type { Pricing } from '../../config/config.ts'
+import { UseSnapshotCard } from './restore/UseSnapshotCard.tsx'
 import './cards/cards.css'
 
 const DiskSourceCard = memo(function DiskSourceCard({ snapshot, region, pricing }: { snapshot: DiskSnapshot; region: string; pricing: Pricing }) {
@@ -39,11 +41,14 @@ const DiskSourceCard = memo(function DiskSourceCard({ snapshot, region, pricing 
   )
 })
 
-export function DiskMoreCards({ snapshot, region, pricing }: { snapshot: DiskSnapshot; region: string; pricing: Pricing }) {
+export function DiskMoreCards({ snapshot, region, pricing, url }: { snapshot: DiskSnapshot; region: string; pricing: Pricing; url: ViewState }) {
   return (
     <>
       <ErrorBoundary label="The source card">
         <DiskSourceCard snapshot={snapshot} region={region} pricing={pricing} />
+      </ErrorBoundary>
+      <ErrorBoundary label="Use this snapshot">
+        <UseSnapshotCard target={{ kind: 'disk', snapshot }} region={region} url={url} />
       </ErrorBoundary>
       {snapshot.name ? (
         <ErrorBoundary label="The history card">

@@ -19,7 +19,7 @@ export function DiskSnapshotDetail({ region, name, pollSeconds, url, pricing }: 
       name={name}
       url={url}
       query={(inBackground) => diskSnapshotQueries.detail(session, region, name, pollSeconds, inBackground)}
-      more={(snapshot) => <DiskMoreCards snapshot={snapshot} region={region} pricing={pricing} />}
+      more={(snapshot) => <DiskMoreCards snapshot={snapshot} region={region} pricing={pricing} url={url} />}
       statusExtra={diskStatusExtra}
     />
   )

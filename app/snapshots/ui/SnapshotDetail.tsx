@@ -18,7 +18,7 @@ export function SnapshotDetail({ region, name, pollSeconds, url, pricing }: { re
       name={name}
       url={url}
       query={(inBackground) => snapshotQueries.detail(session, region, name, pollSeconds, inBackground)}
-      more={(snapshot) => <MoreCards snapshot={snapshot} region={region} pricing={pricing} />}
+      more={(snapshot) => <MoreCards snapshot={snapshot} region={region} pricing={pricing} url={url} />}
     />
   )
 }

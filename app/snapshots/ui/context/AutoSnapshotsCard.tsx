@@ -1,11 +1,23 @@
 // The automatic snapshots Lightsail keeps of the source (the seven newest, named by date): what an incident would
-// restore from, which GetInstanceSnapshots does not list. A failed one stands out.
+// restore from, which GetInstanceSnapshots does not list. A failed one stands out; each that succeeded links to the
+// commands that use it ("Use": `auto=<date>` on this page).
 import { useQuery } from '@tanstack/react-query'
+import type { ViewState } from '../../../lib/url.ts'
 import { Card } from '../../../ui/Card.tsx'
+import { Link } from '../../../ui/Link.tsx'
 import { Time } from '../../../ui/Time.tsx'
 import { useSession } from '../../../session.tsx'
 import { contextQueries } from '../../context-queries.ts'
+import { CHOICE_KEYS, USES } from '../../restore.ts'
 import { ContextNote } from './ContextNote.tsx'
+
+/** This page with an automatic snapshot chosen for "Use this snapshot": the use kept when it applies, else a new instance. */
+function automaticView(url: ViewState, date: string): ViewState {
+  const keep = url.use !== undefined && USES.auto.includes(url.use) && url.auto !== undefined
+  const view: ViewState = { ...url, auto: date, use: keep ? url.use : 'new-instance' }
+  if (!keep) for (const key of CHOICE_KEYS) delete view[key]
+  return view
+}
 
 const STATUS: Record<string, { label: string; tone: string }> = {
   Success: { label: 'Kept', tone: 'available' },
@@ -14,7 +26,7 @@ const STATUS: Record<string, { label: string; tone: string }> = {
   NotFound: { label: 'Not found', tone: 'unknown' },
 }
 
-export function AutoSnapshotsCard({ region, resource, kind }: { region: string; resource: string; kind: 'instance' | 'disk' }) {
+export function AutoSnapshotsCard({ region, resource, kind, url }: { region: string; resource: string; kind: 'instance' | 'disk'; url?: ViewState }) {
   const query = useQuery(contextQueries.autoSnapshots(useSession(), region, resource))
   const title = `Automatic snapshots of ${resource}`
   let body
@@ -47,6 +59,11 @@ export function AutoSnapshotsCard({ region, resource, kind }: { region: string; 
                 <span className="muted">
                   taken <Time date={a.createdAt} />
                 </span>
+                {url && a.status === 'Success' && a.date ? (
+                  <Link to={automaticView(url, a.date)} keepScroll current={url.auto === a.date} className="button button-small">
+                    Use<span className="visually-hidden"> the automatic snapshot of {a.date}</span>
+                  </Link>
+                ) : null}
               </li>
             )
           })}

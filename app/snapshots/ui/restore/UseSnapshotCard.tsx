@@ -1,0 +1,56 @@
+// The "Use this snapshot" card: restore, copy, export. Its commands, their checks and the reads behind their choices
+// (bundles, zones, regions) are code and calls a snapshot link does not need to answer "can I use it?", so they load
+// when the card is scrolled near, or at once when the link asks for a prepared command (`use=`, `auto=`): a
+// teammate's link opens it.
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react'
+import type { DiskSnapshot } from '../../../aws/disk-snapshots.ts'
+import type { InstanceSnapshot } from '../../../aws/snapshots.ts'
+import type { ViewState } from '../../../lib/url.ts'
+
+const RestoreSection = lazy(() => import('./RestoreSection.tsx').then((m) => ({ default: m.RestoreSection })))
+
+export type RestoreTarget = { kind: 'instance'; snapshot: InstanceSnapshot } | { kind: 'disk'; snapshot: DiskSnapshot }
+
+/** How far below the viewport the card starts loading, so it is ready when it scrolls in. */
+const AHEAD = '300px'
+
+export function UseSnapshotCard({ target, region, url }: { target: RestoreTarget; region: string; url: ViewState }) {
+  const headingId = useId()
+  const ref = useRef<HTMLElement>(null)
+  const asked = url.use !== undefined || url.auto !== undefined
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined')
+  useEffect(() => {
+    const element = ref.current
+    if (near || !element) return
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setNear(true)
+    }, { rootMargin: AHEAD })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [near])
+  // A link that asks for a prepared command brings the card into view once, when the page opens with it or an
+  // automatic snapshot's "Use" link is followed.
+  const wanted = asked ? `${url.use ?? ''}/${url.auto ?? ''}` : undefined
+  useEffect(() => {
+    if (wanted) ref.current?.scrollIntoView({ block: 'start' })
+  }, [wanted])
+
+  const auto = target.kind === 'instance' && url.auto !== undefined
+  const title = auto
+    ? `Use the ${url.auto === 'latest' ? 'latest automatic snapshot' : `automatic snapshot of ${url.auto}`} of ${target.snapshot.fromInstanceName ?? 'its instance'}`
+    : 'Use this snapshot'
+  return (
+    <section ref={ref} className="card card-use" aria-labelledby={headingId} id="use-this-snapshot">
+      <header className="card-header">
+        <h2 id={headingId}>{title}</h2>
+      </header>
+      {near || asked ? (
+        <Suspense fallback={<p className="muted">Loading the commands…</p>}>
+          <RestoreSection target={target} region={region} url={url} />
+        </Suspense>
+      ) : (
+        <p className="muted">New instance, copy to another region, export to EC2: the commands load as this card comes into view.</p>
+      )}
+    </section>
+  )
+}
