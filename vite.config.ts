@@ -3,7 +3,7 @@ import { visualizer } from 'rollup-plugin-visualizer'
 import { defineConfig } from 'vite'
 import { preloadLazyChunks } from './scripts/vite-preload.ts'
 import { relayPlugin } from './scripts/vite-relay.ts'
-import { awsPartitionOnly, noS3EndpointRules, schemasPerCommand, sdkPackageVersionOnly } from './scripts/vite-sdk-size.ts'
+import { awsPartitionOnly, noS3EndpointRules, schemasPerCommand, sdkPackageVersionOnly, sha256JsWhenNeeded } from './scripts/vite-sdk-size.ts'
 import { sourceMapsOutsideDist } from './scripts/vite-sourcemaps.ts'
 
 export default defineConfig({
@@ -16,6 +16,7 @@ export default defineConfig({
     sdkPackageVersionOnly(),
     noS3EndpointRules(),
     awsPartitionOnly(),
+    sha256JsWhenNeeded(),
     sourceMapsOutsideDist(),
     // Which modules make up each built file, outside dist/: the first-load check names the biggest when it fails.
     visualizer({ filename: 'reports/bundle-modules.json', template: 'raw-data', gzipSize: true }),

@@ -108,3 +108,21 @@ test('copy actions put the link, ARN and CLI command on the clipboard; download 
   expect(saved.instanceSnapshot).toMatchObject({ name: 'web-1-backup', state: 'available', fromAttachedDisks: expect.any(Array) })
   expect(saved.instanceSnapshot.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/)
 })
+
+test('without WebCrypto (a page over plain http from another host) requests are still signed: the JavaScript SHA-256 loads then, and only then', async ({ context, page }) => {
+  const hashers = (requests: string[]) => requests.filter((url) => /\/assets\/Sha256Js-[\w-]+\.js$/.test(url))
+  const withCrypto: string[] = []
+  page.on('request', (request) => withCrypto.push(request.url()))
+  await page.goto(detail('web-1-backup'))
+  await expect(page.getByTestId('status-state')).toHaveText('available')
+  expect(hashers(withCrypto)).toEqual([])
+
+  const bare = await context.newPage()
+  const without: string[] = []
+  bare.on('request', (request) => without.push(request.url()))
+  await bare.addInitScript(() => Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined }))
+  await bare.goto(detail('web-1-backup'))
+  await expect(bare.getByTestId('status-state')).toHaveText('available')
+  expect(await bare.evaluate(() => globalThis.crypto.subtle)).toBeUndefined()
+  expect(hashers(without)).toHaveLength(1)
+})

@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { awsPartitionOnly, noS3EndpointRules, sdkPackageVersionOnly } from './vite-sdk-size.ts'
+import { awsPartitionOnly, noS3EndpointRules, sdkPackageVersionOnly, sha256JsWhenNeeded } from './vite-sdk-size.ts'
 
 const require = createRequire(import.meta.url)
 const coreDir = dirname(require.resolve('@aws-sdk/core/package.json'))
 const smithyDir = dirname(require.resolve('@smithy/core/package.json'))
 const load = async (plugin: { load?: unknown }, id: string) => (plugin.load as (id: string) => Promise<string | null> | string | null).call({}, id)
-const exportsOf = (code: string) => [...code.matchAll(/export (?:const|function|async function) (\w+)/g)].map((m) => m[1]).sort()
+const exportsOf = (code: string) => [...code.matchAll(/export (?:const|function|async function|class) (\w+)/g)].map((m) => m[1]).sort()
 
 describe('the SDK trims', () => {
   it("keep the aws partition whole (its outputs, region pattern and every region) and nothing of the others", async () => {
@@ -43,5 +43,22 @@ describe('the SDK trims', () => {
     expect(JSON.parse((await load(sdkPackageVersionOnly(), id))!)).toEqual({ version })
     const users = readFileSync(join(dirname(id), 'dist-es/runtimeConfig.browser.js'), 'utf8')
     expect([...users.matchAll(/packageInfo\.(\w+)/g)].map((m) => m[1])).toEqual(['version'])
+  })
+
+  it("put the app's hasher where the SDK's was, under the name the SDK's clients import, with the SDK's own fallback beside it", async () => {
+    const dir = join(smithyDir, 'dist-es/submodules/checksum')
+    const id = join(dir, 'sha256/Sha256WebCrypto.js')
+    const stand = await load(sha256JsWhenNeeded(), id)
+    expect(exportsOf(stand!)).toEqual(exportsOf(readFileSync(id, 'utf8')))
+    expect(stand).toContain(join(dirname(require.resolve('../package.json')), 'app/aws/sha256.ts'))
+    // The fallback it loads is the SDK's file next to it, which the hasher used to import whole.
+    expect(stand).toContain('import("./Sha256Js.js")')
+    expect(readFileSync(join(dir, 'sha256/Sha256Js.js'), 'utf8')).toMatch(/export class Sha256Js\b/)
+    expect(readFileSync(id, 'utf8')).toMatch(/import \{ Sha256Js \} from "\.\/Sha256Js"/)
+    // What the clients' signers use: the checksum module's Sha256, which is that hasher.
+    expect(readFileSync(join(dir, 'index.browser.js'), 'utf8')).toContain('export { Sha256WebCrypto, Sha256WebCrypto as Sha256 } from "./sha256/Sha256WebCrypto"')
+    const lightsail = dirname(require.resolve('@aws-sdk/client-lightsail/package.json'))
+    expect(readFileSync(join(lightsail, 'dist-es/runtimeConfig.shared.js'), 'utf8')).toContain('import { Sha256 } from "@smithy/core/checksum"')
+    expect(await load(sha256JsWhenNeeded(), '/elsewhere/Sha256WebCrypto.js')).toBeNull()
   })
 })

@@ -7,6 +7,7 @@
 // load keeps only what its own commands need. Errors are unaffected: the client deserializes them through the
 // registry of the first copy, which every copy registers into too (@smithy/core's TypeRegistry keeps the first).
 import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 
 const COMMAND = /[\\/]@aws-sdk[\\/]client-lightsail[\\/]dist-es[\\/]commands[\\/](\w+)Command\.js$/
@@ -100,6 +101,29 @@ export function awsPartitionOnly(): Plugin {
       if (!aws) throw new Error('the SDK names no aws partition: the partition plugin must be checked')
       const regions = Object.fromEntries(Object.keys(aws.regions).map((r) => [r, {}]))
       return `export const partitionsInfo = ${JSON.stringify({ ...info, partitions: [{ ...aws, regions }] })};`
+    },
+  }
+}
+
+const SHA256_WEBCRYPTO = /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]checksum[\\/]sha256[\\/]Sha256WebCrypto\.js$/
+
+/**
+ * The request signer's hasher: the SDK's uses WebCrypto and imports a JavaScript SHA-256 for pages without it, so that
+ * code rides in every first load. The build gets app/aws/sha256.ts's in its place: the same hasher over WebCrypto, which
+ * loads the SDK's JavaScript one (its own file, a chunk of its own) only on a page without WebCrypto.
+ */
+export function sha256JsWhenNeeded(): Plugin {
+  const replacement = fileURLToPath(new URL('../app/aws/sha256.ts', import.meta.url))
+  return {
+    name: 'snapshot-lens-sha256-js-when-needed',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      if (!SHA256_WEBCRYPTO.test(id)) return null
+      return [
+        `import { sha256Over } from ${JSON.stringify(replacement)}`,
+        'export const Sha256WebCrypto = sha256Over(globalThis.crypto?.subtle, () => import("./Sha256Js.js").then((m) => m.Sha256Js))',
+      ].join('\n')
     },
   }
 }
