@@ -18,6 +18,8 @@ declare global {
 
 export async function cleanupAtScale(browser: Browser, appUrl: string, changes = 10): Promise<CleanupResult> {
   const context = await browser.newContext()
+  // tsx keeps function names with a `__name` helper that the page lacks: without a stand-in the marks below never run.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' })
   const page = await context.newPage()
   try {
     await page.addInitScript(() => {
