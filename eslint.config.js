@@ -14,7 +14,13 @@ const BROWSER_ONLY = [
 ]
 const AWS_SDK = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only app/aws/** may import the AWS SDK; call its functions instead.' }
 const OIDC = { group: ['oidc-client-ts', 'react-oidc-context'], message: 'Only app/auth/** may import the sign-in library; use its functions instead.' }
-const restrict = (...patterns) => ['error', { patterns }]
+// React holds a Suspense boundary's content back for up to 300 ms after its fallback showed: parts load with loadable.
+const NO_LAZY = {
+  name: 'react',
+  importNames: ['lazy', 'Suspense'],
+  message: "Load a part with loadable (app/ui/loadable.tsx): React.lazy's Suspense holds what it shows back for up to 300 ms.",
+}
+const restrict = (...patterns) => ['error', { patterns, paths: [NO_LAZY] }]
 // A message posted to "*" reaches whatever page is in that window now: every postMessage names its target origin.
 const POST_TO_ANY = {
   selector: "CallExpression[callee.property.name='postMessage'] > Literal[value='*']",

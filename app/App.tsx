@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { useEffect } from 'react'
 import type { AppConfig } from './config/config.ts'
 import { standaloneLink, useSearch } from './lib/url.ts'
 import { LookupForm } from './snapshots/ui/LookupForm.tsx'
@@ -7,46 +7,45 @@ import { SnapshotSkeleton } from './snapshots/ui/SnapshotSkeleton.tsx'
 import { useSignedIn } from './session.tsx'
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx'
 import { Link } from './ui/Link.tsx'
+import { loadable } from './ui/loadable.tsx'
 import { resolveView, type View } from './view.ts'
 
 // A link that names no valid region or snapshot is rare: its explanation loads when needed.
-const LinkProblem = lazy(() => import('./LinkProblem.tsx').then((m) => ({ default: m.LinkProblem })))
-// A disk snapshot's page is a link of its own, rarer than an instance snapshot's: it loads when opened.
-const DiskSnapshotDetail = lazy(() => import('./snapshots/ui/DiskSnapshotDetail.tsx').then((m) => ({ default: m.DiskSnapshotDetail })))
-// The inventory is not part of a snapshot link's first screen: it loads when opened.
-const InventoryPage = lazy(() => import('./inventory/ui/InventoryPage.tsx').then((m) => ({ default: m.InventoryPage })))
+const LinkProblem = loadable(
+  () => import('./LinkProblem.tsx').then((m) => m.LinkProblem),
+  ({ problem }) => (
+    <section className="panel panel-error" role="alert">
+      <h1>{problem.problem}</h1>
+    </section>
+  ),
+)
+// A disk snapshot's page is a link of its own, rarer than an instance snapshot's: it loads when opened. The inventory is
+// not part of a snapshot link's first screen: it loads when opened (a link to it starts the load at boot). Parts load
+// through loadable, not React.lazy, so what they show is not held back behind a Suspense placeholder (app/ui/loadable.tsx).
+const DiskSnapshotDetail = loadable(
+  () => import('./snapshots/ui/DiskSnapshotDetail.tsx').then((m) => m.DiskSnapshotDetail),
+  () => <SnapshotSkeleton />,
+)
+const InventoryPage = loadable(
+  () => import('./inventory/ui/InventoryPage.tsx').then((m) => m.InventoryPage),
+  () => <p role="status">Loading the snapshots…</p>,
+)
 
 function Content({ view, config }: { view: View; config: AppConfig }) {
   const { resolved, url } = view
   switch (resolved.kind) {
     case 'bad-region':
     case 'bad-name':
-      return (
-        <Suspense
-          fallback={
-            <section className="panel panel-error" role="alert">
-              <h1>{resolved.problem}</h1>
-            </section>
-          }
-        >
-          <LinkProblem problem={resolved} />
-        </Suspense>
-      )
+      return <LinkProblem problem={resolved} />
     case 'detail': {
       const key = `${resolved.resource}/${resolved.region}/${resolved.name}`
       const props = { region: resolved.region, name: resolved.name, pollSeconds: config.pollSeconds, url, pricing: config.pricing }
       if (resolved.resource === 'instance') return <SnapshotDetail key={key} {...props} />
-      return (
-        <Suspense fallback={<SnapshotSkeleton />}>
-          <DiskSnapshotDetail key={key} {...props} />
-        </Suspense>
-      )
+      return <DiskSnapshotDetail key={key} {...props} />
     }
     case 'inventory':
       return (
-        <Suspense fallback={<p role="status">Loading the snapshots…</p>}>
-          <InventoryPage view={url} configured={config.regions} askIn={config.defaultRegion} pollSeconds={config.pollSeconds} pricing={config.pricing} protectTag={config.cleanup.protectTag} />
-        </Suspense>
+        <InventoryPage view={url} configured={config.regions} askIn={config.defaultRegion} pollSeconds={config.pollSeconds} pricing={config.pricing} protectTag={config.cleanup.protectTag} />
       )
   }
 }

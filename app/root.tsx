@@ -1,26 +1,26 @@
 // Mounting React: the dashboard for the current session, the page between sessions (signed out, signing in), or the
 // page that explains a broken config.json.
 import { QueryClientProvider } from '@tanstack/react-query'
-import { lazy, StrictMode, Suspense, useSyncExternalStore } from 'react'
+import { StrictMode, useSyncExternalStore } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import type { AppConfig, ConfigError } from './config/config.ts'
 import type { SessionStore } from './session-store.ts'
 import { SessionContext } from './session.tsx'
+import { loadable } from './ui/loadable.tsx'
 
 // Shown only between sessions: not part of a signed-in page's first load.
-const SignInPage = lazy(() => import('./auth/SignInPage.tsx').then((m) => ({ default: m.SignInPage })))
+const SignInPage = loadable(
+  () => import('./auth/SignInPage.tsx').then((m) => m.SignInPage),
+  () => <p className="boot">Snapshot Lens…</p>,
+)
 
 const root = () => createRoot(document.getElementById('root')!)
 
 function SessionRoot({ config, store, signIn, signOut }: { config: AppConfig; store: SessionStore; signIn: () => void; signOut?: () => void }) {
   const session = useSyncExternalStore(store.subscribe, store.current)
   if (session.kind === 'none') {
-    return (
-      <Suspense fallback={<p className="boot">Snapshot Lens…</p>}>
-        <SignInPage reason={session.reason} message={session.message} onSignIn={signIn} />
-      </Suspense>
-    )
+    return <SignInPage reason={session.reason} message={session.message} onSignIn={signIn} />
   }
   return (
     <SessionContext value={{ session, signOut }}>

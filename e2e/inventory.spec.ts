@@ -189,3 +189,26 @@ test('reads at 360 px without sideways scrolling, and renders only the rows on s
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   expect(await grid(page).locator('[role="row"]').count()).toBeLessThan(30)
 })
+
+test("the inventory's code failing to arrive is said in its place, and Try again loads it", async ({ page }) => {
+  // The page's chunk fails (the boot's early load and the page's own, however the browser shares them) until the
+  // network is back.
+  let failing = true
+  await page.route('**/assets/InventoryPage-*.js', (route) => (failing ? route.abort('connectionreset') : route.continue()))
+  await page.goto('./')
+  const panel = page.getByRole('alert').filter({ hasText: 'This view could not be shown' })
+  await expect(panel).toBeVisible()
+  await expect(page.getByRole('search', { name: 'Look up a snapshot' }).getByRole('button', { name: 'Look up' })).toBeEnabled()
+  failing = false
+  await panel.getByRole('button', { name: 'Try again' }).click()
+  await expect(summary(page)).toContainText('13 of 15 regions answered · 164 snapshots')
+})
+
+test('with the sign-in service failing, the inventory still opens and says what failed', async ({ page, emulator }) => {
+  await emulator.admin('faults', { kind: 'http500', rate: 1, service: 'cognito-identity' })
+  await page.goto('./')
+  await expect(page.getByRole('heading', { name: 'Snapshots in every region' })).toBeVisible({ timeout: 20_000 })
+  const failures = page.getByRole('list', { name: 'Regions that did not answer' })
+  await expect(failures).toContainText('sign-in service', { timeout: 20_000 })
+  expect(await emulator.calls('Lightsail.GetInstanceSnapshots')).toBe(0)
+})

@@ -174,6 +174,8 @@ test.describe('renewal', () => {
     const other = await context.newPage()
     await other.goto(link)
     await expect(other.getByTestId('status-state')).toHaveText('available')
+    // Both tabs have made every read of their cards: only the two refreshes meet the refusal.
+    await Promise.all([page, other].map((tab) => tab.waitForLoadState('networkidle')))
     const renewals: number[] = []
     context.on('response', (r) => {
       if (r.url().startsWith(`${E2E_EMULATOR_URL}/oidc/token`) && r.request().method() === 'POST') renewals.push(r.status())
@@ -201,6 +203,8 @@ test.describe('a refused token that cannot be renewed', () => {
     await page.goto(link)
     await signInAs(page, 'alice')
     await expect(page.getByTestId('status-state')).toHaveText('available')
+    // The cards after Status have made their reads too: none is left to meet the refusal before the click does.
+    await page.waitForLoadState('networkidle')
     // The refresh token is revoked and the provider's own session has ended (as an administrator or a password change
     // would do), then Cognito refuses the ID token. (With the provider's session still alive, the way back through
     // sign-in is instant: the provider answers at once without its page.)

@@ -1,12 +1,13 @@
 // Every instance and disk snapshot of every region the account can use (or of one region), filtered, sorted, grouped
 // and linkable. A region that refuses shows that beside its name, with its own retry; the other regions' rows stay.
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import type { Pricing } from '../../config/config.ts'
 import { atMost, formatMoney, monthlyCost, rateNote, UPPER_BOUND } from '../../lib/cost.ts'
 import { formatGb } from '../../lib/format.ts'
 import { regionLabel } from '../../lib/regions.ts'
 import { inventoryPart, navigate, viewToSearch, type SortKey, type ViewState } from '../../lib/url.ts'
 import { Link } from '../../ui/Link.tsx'
+import { loadable } from '../../ui/loadable.tsx'
 import { useNow } from '../../ui/use-now.ts'
 import type { Priced } from '../downloads.ts'
 import { ageBuckets, filterRows, groupBySource, perRegion, perSource, sortRows, totalCost, totals, type Monthly, type Row } from '../model.ts'
@@ -16,8 +17,8 @@ import { useInventory, type RegionState } from './use-inventory.ts'
 import './inventory.css'
 
 // Drawn once the rows are there: the pictures, the clean-up view, and the downloads' code load after the list.
-const Charts = lazy(() => import('./Charts.tsx').then((m) => ({ default: m.Charts })))
-const Cleanup = lazy(() => import('./Cleanup.tsx').then((m) => ({ default: m.Cleanup })))
+const Charts = loadable(() => import('./Charts.tsx').then((m) => m.Charts), () => null)
+const Cleanup = loadable(() => import('./Cleanup.tsx').then((m) => m.Cleanup), () => <p role="status">Finding the candidates…</p>)
 
 /** Writes the list as CSV or JSON, with the code that makes them loaded on the click. */
 async function downloadList(format: 'csv' | 'json', rows: readonly Row[], priced: Priced, stamp: string) {
@@ -36,7 +37,14 @@ function download(name: string, type: string, text: string) {
 }
 
 // Which regions refused, and why: code needed only when one does, loaded then.
-const RegionFailures = lazy(() => import('./RegionFailures.tsx').then((m) => ({ default: m.RegionFailures })))
+const RegionFailures = loadable(
+  () => import('./RegionFailures.tsx').then((m) => m.RegionFailures),
+  ({ failed }) => (
+    <p className="notice notice-warning">
+      {failed.length} region{failed.length === 1 ? '' : 's'} did not answer.
+    </p>
+  ),
+)
 
 function RegionStates({ states }: { states: RegionState[] }) {
   const failed = states.filter((s) => s.status === 'failed')
@@ -45,9 +53,7 @@ function RegionStates({ states }: { states: RegionState[] }) {
   return (
     <div className="region-states">
       {failed.length > 0 ? (
-        <Suspense fallback={<p className="notice notice-warning">{failed.length} region{failed.length === 1 ? '' : 's'} did not answer.</p>}>
-          <RegionFailures failed={failed} />
-        </Suspense>
+        <RegionFailures failed={failed} />
       ) : null}
       {loading.length > 0 ? (
         <p className="muted" aria-live="polite">
@@ -177,8 +183,7 @@ const Results = memo(function Results({ wanted, theme, embed, configured, askIn,
         {summary}
         <RegionStates states={inventory.regions} />
         {rate}
-        <Suspense fallback={<p role="status">Finding the candidates…</p>}>
-          <Cleanup
+        <Cleanup
             view={view}
             sorted={sorted}
             shown={shownSet}
@@ -192,7 +197,6 @@ const Results = memo(function Results({ wanted, theme, embed, configured, askIn,
             onSort={onSort}
             download={download}
           />
-        </Suspense>
       </>
     )
   }
@@ -209,9 +213,7 @@ const Results = memo(function Results({ wanted, theme, embed, configured, askIn,
         </Link>
       </p>
       {pictures ? (
-        <Suspense fallback={null}>
-          <Charts view={view} regions={wanted.region ? [] : byRegion} ages={ages} sources={bySource} money={(amount) => formatMoney(amount, currency)} regionCost={(region, sizeGb) => monthlyCost(pricing, region, sizeGb)} />
-        </Suspense>
+        <Charts view={view} regions={wanted.region ? [] : byRegion} ages={ages} sources={bySource} money={(amount) => formatMoney(amount, currency)} regionCost={(region, sizeGb) => monthlyCost(pricing, region, sizeGb)} />
       ) : null}
       <div className="actions" role="group" aria-label="Download the list">
         <button type="button" className="button" onClick={() => void downloadList('csv', filtered, priced, stamp)} disabled={filtered.length === 0}>

@@ -1,10 +1,11 @@
 // The inventory's rows as an ARIA grid: one tab stop for the whole table, arrow keys between rows, Enter opens one.
 // Only the rows on screen are rendered (@tanstack/react-virtual), so 10,000 snapshots cost a few dozen DOM rows.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { lazy, memo, Suspense, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { formatGb, formatUtc } from '../../lib/format.ts'
 import { regionLabel } from '../../lib/regions.ts'
 import type { Sort, SortKey } from '../../lib/url.ts'
+import { loadable } from '../../ui/loadable.tsx'
 import { RelativeTime } from '../../ui/RelativeTime.tsx'
 import { StatusBadge } from '../../ui/StatusBadge.tsx'
 import type { Group, Row } from '../model.ts'
@@ -50,7 +51,10 @@ function useNarrow(): boolean {
 
 // A pending row keeps itself current (PendingState.tsx): that code, and the reads it makes, load with the first
 // pending row, not with the list.
-const PendingState = lazy(() => import('./PendingState.tsx').then((m) => ({ default: m.PendingState })))
+const PendingState = loadable(
+  () => import('./PendingState.tsx').then((m) => m.PendingState),
+  ({ row }) => <StatusBadge state={row.state} detail={row.progress} />,
+)
 
 const GridRow = memo(function GridRow({
   row,
@@ -92,9 +96,7 @@ const GridRow = memo(function GridRow({
         {row.state !== 'pending' || !live ? (
           <StatusBadge state={row.state} detail={row.progress} />
         ) : (
-          <Suspense fallback={<StatusBadge state={row.state} detail={row.progress} />}>
-            <PendingState row={row} pollSeconds={pollSeconds} />
-          </Suspense>
+          <PendingState row={row} pollSeconds={pollSeconds} />
         )}
       </div>
       <div role="gridcell" className="cell cell-instance">
@@ -149,12 +151,15 @@ export const SnapshotGrid = memo(function SnapshotGrid({
   // The clean-up view shows why in place of the source instance, origin and tags (the reasons name them).
   const columns = extras.why ? COLUMNS.length - 2 : COLUMNS.length
   const scroller = useRef<HTMLDivElement>(null)
-  // The first rows paint as they came; pending ones start keeping themselves current in the frame after.
+  // The first rows paint as they came; pending ones start keeping themselves current in the frame after (after the
+  // first rows, not after the grid: it may have mounted before the data came).
   const [live, setLive] = useState(false)
+  const hasRows = items.length > 0
   useEffect(() => {
+    if (live || !hasRows) return
     const frame = requestAnimationFrame(() => setLive(true))
     return () => cancelAnimationFrame(frame)
-  }, [])
+  }, [live, hasRows])
   const narrow = useNarrow()
   const [active, setActive] = useState(0)
   const base = useId()

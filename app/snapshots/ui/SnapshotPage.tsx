@@ -1,11 +1,12 @@
 // One snapshot's page, whichever kind: the way back, the header, the wait, the notice when it settles while watched,
 // then the Status card first and the other cards right after. The kinds differ in their query and their cards only.
 import { useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query'
-import { lazy, Suspense, useDeferredValue, useEffect, useState, type ReactNode } from 'react'
+import { useDeferredValue, useEffect, useState, type ReactNode } from 'react'
 import type { AppError } from '../../aws/errors.ts'
 import { parseView, type SnapshotKind, type ViewState } from '../../lib/url.ts'
 import { ErrorBoundary } from '../../ui/ErrorBoundary.tsx'
 import { Link } from '../../ui/Link.tsx'
+import { loadable } from '../../ui/loadable.tsx'
 import { StillWaiting } from '../../ui/StillWaiting.tsx'
 import type { SnapshotData } from '../queries.ts'
 import { StatusCard, type StatusExtra, type StatusFields } from './cards/StatusCard.tsx'
@@ -13,9 +14,16 @@ import { SnapshotHeader } from './SnapshotHeader.tsx'
 import { SkeletonCards, SnapshotSkeleton } from './SnapshotSkeleton.tsx'
 
 // Error panels are code a snapshot link rarely needs: they load on the first failure.
-const SnapshotError = lazy(() => import('./SnapshotError.tsx').then((m) => ({ default: m.SnapshotError })))
+const SnapshotError = loadable(
+  () => import('./SnapshotError.tsx').then((m) => m.SnapshotError),
+  ({ name, error }) => (
+    <p role="status">
+      Could not load {name}: {error.message}
+    </p>
+  ),
+)
 // Only a pending snapshot offers to notify: the control and its notifications load with it.
-const NotifyControl = lazy(() => import('./NotifyControl.tsx').then((m) => ({ default: m.NotifyControl })))
+const NotifyControl = loadable(() => import('./NotifyControl.tsx').then((m) => m.NotifyControl), () => null)
 
 /** Where "back to the inventory" goes: the inventory this page was opened from, with its filters, or the region's. */
 function inventoryLink(region: string, url: ViewState): ViewState {
@@ -97,24 +105,20 @@ export function SnapshotPage<S extends StatusFields & { arn?: string }, K extend
           <ErrorBoundary label="The status card">
             <StatusCard data={data} stale={query.isError} kind={kind} region={region} extra={statusExtra?.(data)}>
               {state === 'pending' || watching ? (
-                <Suspense fallback={null}>
-                  <NotifyControl name={name} settled={data.settled} embedded={url.embed === true} onWatching={setWatching} />
-                </Suspense>
+                <NotifyControl name={name} settled={data.settled} embedded={url.embed === true} onWatching={setWatching} />
               ) : null}
             </StatusCard>
           </ErrorBoundary>
           {rest ? (
             <ErrorBoundary label="The other cards">
-              <Suspense fallback={<SkeletonCards />}>{more(rest.snapshot)}</Suspense>
+              {more(rest.snapshot)}
             </ErrorBoundary>
           ) : (
             <SkeletonCards />
           )}
         </div>
       ) : query.isError ? (
-        <Suspense fallback={<p role="status">Could not load {name}: {query.error.message}</p>}>
-          <SnapshotError error={query.error} region={region} name={name} kind={kind} onRetry={refresh} retrying={query.isFetching} theme={url.theme} />
-        </Suspense>
+        <SnapshotError error={query.error} region={region} name={name} kind={kind} onRetry={refresh} retrying={query.isFetching} theme={url.theme} />
       ) : stopped ? (
         <section className="panel" aria-labelledby="stopped-title">
           <h2 id="stopped-title">You stopped waiting for {name}</h2>

@@ -1,8 +1,9 @@
-import { lazy, memo, Suspense, type ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { formatClock, formatSpan } from '../../../lib/format.ts'
 import type { SnapshotKind } from '../../../lib/url.ts'
 import { Card } from '../../../ui/Card.tsx'
 import { KeyValueList, type Fact } from '../../../ui/KeyValueList.tsx'
+import { loadable } from '../../../ui/loadable.tsx'
 import { ProgressBar } from '../../../ui/ProgressBar.tsx'
 import { RelativeTime } from '../../../ui/RelativeTime.tsx'
 import { StatusBadge } from '../../../ui/StatusBadge.tsx'
@@ -11,7 +12,7 @@ import { useNow } from '../../../ui/use-now.ts'
 import type { SnapshotData } from '../../queries.ts'
 
 // What the operation log adds (the expectation while pending, the reason after a failure): after the data, on demand.
-const StatusContext = lazy(() => import('../context/StatusContext.tsx').then((m) => ({ default: m.StatusContext })))
+const StatusContext = loadable(() => import('../context/StatusContext.tsx').then((m) => m.StatusContext), () => null)
 
 const SUMMARY: Record<SnapshotKind, Record<string, string>> = {
   instance: {
@@ -82,9 +83,7 @@ export const StatusCard = memo(function StatusCard({
       {extra?.progress ??
         (pending ? <ProgressBar percent={undefined} label="Snapshot in progress" note="Lightsail reports no percentage for instance snapshots" /> : null)}
       {(pending && kind === 'instance') || state === 'error' ? (
-        <Suspense fallback={null}>
-          <StatusContext kind={kind} region={region} snapshot={snapshot} />
-        </Suspense>
+        <StatusContext kind={kind} region={region} snapshot={snapshot} />
       ) : null}
       {children}
       <KeyValueList
