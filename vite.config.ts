@@ -3,7 +3,7 @@ import { visualizer } from 'rollup-plugin-visualizer'
 import { defineConfig } from 'vite'
 import { preloadLazyChunks } from './scripts/vite-preload.ts'
 import { relayPlugin } from './scripts/vite-relay.ts'
-import { awsPartitionOnly, noS3EndpointRules, schemasPerCommand, sdkPackageVersionOnly, sha256JsWhenNeeded } from './scripts/vite-sdk-size.ts'
+import { awsPartitionOnly, noInfiniteQueries, noS3EndpointRules, schemasPerCommand, sdkPackageVersionOnly, sha256JsWhenNeeded } from './scripts/vite-sdk-size.ts'
 import { sourceMapsOutsideDist } from './scripts/vite-sourcemaps.ts'
 
 export default defineConfig({
@@ -17,6 +17,7 @@ export default defineConfig({
     noS3EndpointRules(),
     awsPartitionOnly(),
     sha256JsWhenNeeded(),
+    noInfiniteQueries(),
     sourceMapsOutsideDist(),
     // Which modules make up each built file, outside dist/: the first-load check names the biggest when it fails.
     visualizer({ filename: 'reports/bundle-modules.json', template: 'raw-data', gzipSize: true }),

@@ -1,10 +1,10 @@
-// The SDK trims, checked against the SDK's own files: each keeps what the app's clients call, so a new SDK release
-// that moves things fails here rather than in a browser.
-import { readFileSync } from 'node:fs'
+// The build's trims of the AWS SDK and TanStack Query, checked against their own files: each keeps what the app calls,
+// so a new release that moves things fails here rather than in a browser.
+import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { awsPartitionOnly, noS3EndpointRules, sdkPackageVersionOnly, sha256JsWhenNeeded } from './vite-sdk-size.ts'
+import { awsPartitionOnly, noInfiniteQueries, noS3EndpointRules, sdkPackageVersionOnly, sha256JsWhenNeeded } from './vite-sdk-size.ts'
 
 const require = createRequire(import.meta.url)
 const coreDir = dirname(require.resolve('@aws-sdk/core/package.json'))
@@ -60,5 +60,22 @@ describe('the SDK trims', () => {
     const lightsail = dirname(require.resolve('@aws-sdk/client-lightsail/package.json'))
     expect(readFileSync(join(lightsail, 'dist-es/runtimeConfig.shared.js'), 'utf8')).toContain('import { Sha256 } from "@smithy/core/checksum"')
     expect(await load(sha256JsWhenNeeded(), '/elsewhere/Sha256WebCrypto.js')).toBeNull()
+  })
+
+  it("give TanStack Query's infinite paging a stand-in with every name it exports, called only by infinite queries, which the app never makes", async () => {
+    const dir = join(dirname(require.resolve('@tanstack/query-core/package.json')), 'build/modern')
+    const id = join(dir, 'infiniteQueryBehavior.js')
+    const stub = await load(noInfiniteQueries(), id)
+    const names = (code: string) => [...code.matchAll(/export \{([^}]+)\}/g)].flatMap((m) => m[1]!.split(',').map((n) => n.trim())).sort()
+    expect(exportsOf(stub!)).toEqual(names(readFileSync(id, 'utf8')))
+    // Its one caller among the modules a plain query uses calls it for an infinite query only.
+    expect(readFileSync(join(dir, 'query.js'), 'utf8')).toMatch(/this\.#queryType === "infinite" \? infiniteQueryBehavior\(/)
+    // No part of the app makes one.
+    const sources = (folder: string): string[] =>
+      readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(folder, e.name)) : /\.tsx?$/.test(e.name) ? [join(folder, e.name)] : []))
+    const infinite = /\b(useInfiniteQuery|useSuspenseInfiniteQuery|infiniteQueryOptions|fetchInfiniteQuery|prefetchInfiniteQuery|ensureInfiniteQueryData|InfiniteQueryObserver|useInfiniteQueries)\b/
+    const users = sources(join(dirname(require.resolve('../package.json')), 'app')).filter((file) => infinite.test(readFileSync(file, 'utf8')))
+    expect(users).toEqual([])
+    expect(await load(noInfiniteQueries(), '/elsewhere/infiniteQueryBehavior.js')).toBeNull()
   })
 })

@@ -1,4 +1,5 @@
-// Ways the AWS SDK's browser build carries bytes a page does not use, and the plugins that take them out.
+// Ways the AWS SDK's browser build (and TanStack Query's) carries bytes a page does not use, and the plugins that take
+// them out.
 //
 // Schemas: the SDK keeps every Lightsail shape in one module (schemas/schemas_0.js). A bundler places a module whole in one
 // chunk, so every shape any command of the app uses would ride in the first load, wherever the command itself is
@@ -62,22 +63,19 @@ const S3_CUSTOMIZATIONS = /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]
  * service is S3 (`serviceId === "s3"`), which no client of this app is. The build gets a module that says so.
  */
 export function noS3EndpointRules(): Plugin {
-  return {
-    name: 'snapshot-lens-no-s3-endpoint-rules',
-    apply: 'build',
-    enforce: 'pre',
-    load(id) {
-      if (!S3_CUSTOMIZATIONS.test(id)) return null
-      return [
-        "const notS3 = () => { throw new Error('S3 endpoint rules are not part of this build') }",
-        'export const resolveParamsForS3 = notS3',
-        'export const isArnBucketName = notS3',
-        'export const isDnsCompatibleBucketName = notS3',
-        'export const DOT_PATTERN = /\\./',
-        'export const S3_HOSTNAME_PATTERN = /^$/',
-      ].join('\n')
-    },
-  }
+  return standIn('snapshot-lens-no-s3-endpoint-rules', S3_CUSTOMIZATIONS, [
+    "const notS3 = () => { throw new Error('S3 endpoint rules are not part of this build') }",
+    'export const resolveParamsForS3 = notS3',
+    'export const isArnBucketName = notS3',
+    'export const isDnsCompatibleBucketName = notS3',
+    'export const DOT_PATTERN = /\\./',
+    'export const S3_HOSTNAME_PATTERN = /^$/',
+  ])
+}
+
+/** A plugin that gives the build `code` in place of the module whose path matches `module`. */
+function standIn(name: string, module: RegExp, code: string[]): Plugin {
+  return { name, apply: 'build', enforce: 'pre', load: (id) => (module.test(id) ? code.join('\n') : null) }
 }
 
 const PARTITIONS = /[\\/]@aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]util-endpoints[\\/]lib[\\/]aws[\\/]partitions\.js$/
@@ -126,4 +124,20 @@ export function sha256JsWhenNeeded(): Plugin {
       ].join('\n')
     },
   }
+}
+
+const INFINITE_QUERIES = /[\\/]@tanstack[\\/]query-core[\\/]build[\\/]modern[\\/]infiniteQueryBehavior\.js$/
+
+/**
+ * TanStack Query's paging of infinite queries: every query imports it, and calls it only for an infinite query
+ * (`queryType === "infinite"`), which the app never makes (its lists page through a streamed query). The build gets a
+ * module that says so; a test holds the app to it.
+ */
+export function noInfiniteQueries(): Plugin {
+  return standIn('snapshot-lens-no-infinite-queries', INFINITE_QUERIES, [
+    "const notInfinite = () => { throw new Error('infinite queries are not part of this build') }",
+    'export const infiniteQueryBehavior = notInfinite',
+    'export const hasNextPage = notInfinite',
+    'export const hasPreviousPage = notInfinite',
+  ])
 }
