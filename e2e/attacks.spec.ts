@@ -124,6 +124,8 @@ test.describe('another tab of the same browser', () => {
     await other.goto('./?region=us-east-2')
     await expect(other.getByText('Signed in as')).toContainText('Alice Adams')
     await other.getByRole('button', { name: 'Sign out' }).click()
+    // Back from the provider's sign-out at the app's own address.
+    await other.waitForURL((url) => url.origin === new URL(page.url()).origin && url.search === '')
     await expect(other.getByRole('heading', { name: 'You have signed out of Snapshot Lens' })).toBeVisible()
     // The first tab follows at once: nothing alice read stays on it.
     await expect(page.getByRole('heading', { name: 'You have signed out of Snapshot Lens' })).toBeVisible()
