@@ -3,7 +3,7 @@
 // while its data is on the way, that wait came on top of the data: the inventory's first rows were painted about 300 ms
 // after its placeholder, whenever the rows had arrived. A component made by `loadable` renders its placeholder until
 // its code has arrived, and itself in the render right after.
-import { createElement, startTransition, useEffect, useState, type ComponentType, type ReactNode } from 'react'
+import { createElement, useEffect, useState, type ComponentType, type ReactNode } from 'react'
 
 /**
  * A component whose code `load` fetches when it is first shown: `placeholder` (given the same props) until then. Made once, at module level,
@@ -22,9 +22,9 @@ export function loadable<P extends object>(load: () => Promise<ComponentType<P>>
         (component) => void (loaded = component),
         (error: unknown) => void (failed = { error }),
       )
-      // Rendered as a transition: React yields to the page every few milliseconds while it mounts the part, so the AWS
-      // answers that arrive meanwhile (the credentials, say) are read and the next request sent without waiting.
-      void loading.then(() => startTransition(() => arrived(true)))
+      // Not a transition: one would wait behind every update that interrupts it, and the inventory's pages arriving
+      // kept the clean-up view's candidates off the screen for as long as they came.
+      void loading.then(() => arrived(true))
       return () => {
         if (failed) failed = loading = undefined
       }
