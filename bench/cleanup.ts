@@ -2,6 +2,7 @@
 // candidates on screen and to every region's candidates, and from a change of rule (keep=3 → keep=2 and back) to the
 // frame after the list shows the new count. Times in the page's own clock (performance.now()).
 import type { Browser } from '@playwright/test'
+import { withNameHelper } from './inventory.ts'
 
 export interface CleanupResult {
   firstCandidatesAtMs: number
@@ -18,8 +19,8 @@ declare global {
 
 export async function cleanupAtScale(browser: Browser, appUrl: string, changes = 10): Promise<CleanupResult> {
   const context = await browser.newContext()
-  // tsx keeps function names with a `__name` helper that the page lacks: without a stand-in the marks below never run.
-  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' })
+  // Without it the marks below never run.
+  await withNameHelper(context)
   const page = await context.newPage()
   try {
     await page.addInitScript(() => {

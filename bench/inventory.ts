@@ -9,7 +9,7 @@
 //     has followed) and fast (a key every 80 ms, whatever the list is doing);
 //   - a sort: from the click on a column heading to the frame after the list is sorted;
 //   - the grid's DOM rows, at the top and scrolled half-way, and the JS heap once everything is loaded (after a GC).
-import type { Browser, Page } from '@playwright/test'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
 
 export interface InventoryResult {
   snapshots: number
@@ -102,14 +102,27 @@ export function instanceSnapshotsListed(summary: string): number {
   return Number((instance ?? total ?? '').replace(/,/g, ''))
 }
 
+/** Fails unless the summary counts the account's instance snapshots, all of them. */
+function expectListed(summary: string, expected: number): void {
+  const listed = instanceSnapshotsListed(summary)
+  if (listed !== expected) throw new Error(`the inventory lists ${listed} instance snapshots, not ${expected}: ${summary}`)
+}
+
+/**
+ * tsx keeps function names with a `__name` helper that the page lacks: code handed to the page (init scripts,
+ * evaluations) runs only with a stand-in there, which every page of `context` gets first.
+ */
+export async function withNameHelper(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' })
+}
+
 const round = (list: number[]) => list.map((v) => +v.toFixed(1))
 const rowsInGrid = (page: Page) => page.evaluate(() => document.querySelectorAll('[role="grid"] [role="row"]').length)
 
 export async function inventoryAtScale(browser: Browser, appUrl: string, expected: { snapshots: number }): Promise<InventoryResult> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
   try {
-    // tsx keeps function names with a `__name` helper that the page lacks: the page gets a stand-in first.
-    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' })
+    await withNameHelper(context)
     await context.addInitScript(instrument)
     const page = await context.newPage()
     let lightsailRequests = 0
@@ -128,8 +141,7 @@ export async function inventoryAtScale(browser: Browser, appUrl: string, expecte
       }
     })
     const [, regions] = /of (\d+) regions? answered/.exec(loaded.summary) ?? []
-    const listed = instanceSnapshotsListed(loaded.summary)
-    if (listed !== expected.snapshots) throw new Error(`the inventory lists ${listed} instance snapshots, not ${expected.snapshots}: ${loaded.summary}`)
+    expectListed(loaded.summary, expected.snapshots)
 
     const cdp = await context.newCDPSession(page)
     await cdp.send('Performance.enable')
@@ -185,7 +197,7 @@ export async function inventoryAtScale(browser: Browser, appUrl: string, expecte
     }
 
     return {
-      snapshots: listed,
+      snapshots: expected.snapshots,
       regions: Number(regions),
       credentialsAtMs: Math.round(loaded.credentialsAt),
       firstRowsAtMs: Math.round(loaded.firstRowsAt),
@@ -215,7 +227,7 @@ export interface InventoryLoad {
 export async function inventoryLoad(browser: Browser, appUrl: string, expected: { snapshots: number }, tls = false): Promise<InventoryLoad> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ignoreHTTPSErrors: tls })
   try {
-    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' })
+    await withNameHelper(context)
     await context.addInitScript(instrument)
     const page = await context.newPage()
     await page.goto(appUrl, { waitUntil: 'commit' })
@@ -233,8 +245,7 @@ export async function inventoryLoad(browser: Browser, appUrl: string, expected: 
         summary: document.querySelector('.inventory .summary')?.textContent ?? '',
       }
     })
-    const listed = instanceSnapshotsListed(loaded.summary)
-    if (listed !== expected.snapshots) throw new Error(`the inventory lists ${listed} instance snapshots, not ${expected.snapshots}: ${loaded.summary}`)
+    expectListed(loaded.summary, expected.snapshots)
     const { summary: _summary, ...times } = loaded
     return { ...times, firstRowsAtMs: Math.round(times.firstRowsAtMs), allRegionsAtMs: Math.round(times.allRegionsAtMs), credentialsAtMs: Math.round(times.credentialsAtMs) }
   } finally {

@@ -186,19 +186,19 @@ const Results = memo(function Results({ wanted, theme, embed, configured, askIn,
         {/* Its GetInstances calls wait, as the other regions do, for the home region's head start. */}
         {inventory.leadAnswered ? (
           <Cleanup
-              view={view}
-              sorted={sorted}
-              shown={shownSet}
-              regions={regionNames}
-              protectTag={protectTag}
-              monthly={monthly}
-              currency={currency}
-              now={now}
-              pollSeconds={pollSeconds}
-              onOpen={open}
-              onSort={onSort}
-              download={download}
-            />
+            view={view}
+            sorted={sorted}
+            shown={shownSet}
+            regions={regionNames}
+            protectTag={protectTag}
+            monthly={monthly}
+            currency={currency}
+            now={now}
+            pollSeconds={pollSeconds}
+            onOpen={open}
+            onSort={onSort}
+            download={download}
+          />
         ) : (
           <p role="status">Finding the candidates…</p>
         )}
